@@ -1,0 +1,166 @@
+"""The ``kg`` command: a thin layer over the library.
+
+Every command parses its options, calls one library function and prints. Library
+errors (:class:`kg.errors.KgError`) become a one-line message on stderr and exit
+code 1 here, in one place; usage errors exit 2 (Typer's convention).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.errors import KgError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="kg",
+    help="Build knowledge graphs of party discipline inspection (巡视/巡察) from Chinese news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+OnError = Annotated[
+    str,
+    typer.Option(
+        "--on-error",
+        help="What to do with an input that cannot be read: 'skip' it (reported on stderr) or 'fail'.",
+        case_sensitive=False,
+    ),
+]
+
+
+def err(message: str) -> None:
+    """Print one line on stderr."""
+    typer.echo(message, err=True)
+
+
+@app.command()
+def extract(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Article files, folders (read recursively), globs, or - for stdin."),
+    ],
+    output: Annotated[
+        str,
+        typer.Option("-o", "--output", help="Output file; format from suffix (.ttl .nt .jsonld .trig), - for stdout."),
+    ],
+    on_error: OnError = "skip",
+    base: Annotated[
+        str | None, typer.Option(help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+) -> None:
+    """Extract inspection rounds, teams, targets, officials, events and figures from articles to RDF."""
+    from kg.export import rdf_format, write_rdf
+    from kg.pipeline import extract_inputs
+
+    rdf_format(output)  # fail on a bad suffix before reading anything
+    result = extract_inputs(inputs, on_error=_on_error(on_error), base=base)
+    write_rdf(result.graph, output, named_graphs=result.named_graphs(), base=result.base)
+    if not quiet:
+        for problem in result.skipped:
+            err(f"skipped: {problem}")
+        err(
+            f"{result.article_count} article(s), {result.node_count} node(s), "
+            f"{len(result.graph)} triple(s) -> {output}"
+            + (f"; {len(result.skipped)} input(s) skipped" if result.skipped else "")
+        )
+
+
+@app.command()
+def validate(
+    file: Annotated[Path, typer.Argument(help="An RDF file (.ttl .nt .jsonld .trig) to check.")],
+) -> None:
+    """Check an RDF file against the ontology's SHACL shapes; exit 1 when it does not conform."""
+    from kg.validate import validate_file
+
+    report = validate_file(file)
+    typer.echo(report.text)
+    if not report.conforms:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def ontology(
+    generate: Annotated[
+        bool, typer.Option("--generate", help="Rewrite the files derived from ontology/acsn.ttl.")
+    ] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 when a derived file is out of date.")
+    ] = False,
+) -> None:
+    """Print the vocabulary: classes, relationship types, properties and measures, in Chinese and English."""
+    from kg import codegen
+    from kg.ontology import vocabulary
+
+    if generate:
+        for path in codegen.write_all():
+            err(f"wrote {path}")
+        return
+    if check:
+        stale = codegen.stale_files()
+        for path in stale:
+            err(f"out of date: {path} (run `kg ontology --generate`)")
+        if stale:
+            raise typer.Exit(code=1)
+        err("derived files are up to date")
+        return
+    v = vocabulary()
+    typer.echo("Classes (node labels)")
+    for c in v.classes.values():
+        sup = f" < {', '.join(c.superclasses)}" if c.superclasses else ""
+        typer.echo(f"  {c.name:18} {c.label_zh}  {c.label_en}{sup}")
+    typer.echo("Relationship types")
+    for p in v.properties.values():
+        if p.kind == "object":
+            span = f"{'|'.join(p.domain) or '*'} -> {'|'.join(p.range)}"
+            typer.echo(f"  {p.pg_name:20} {p.label_zh}  {p.label_en}  ({span})")
+    typer.echo("Node properties")
+    for p in v.properties.values():
+        if p.kind == "datatype":
+            typer.echo(f"  {p.pg_name:20} {p.label_zh}  {p.label_en}  ({'|'.join(p.domain) or '*'})")
+    typer.echo("Statistic measures")
+    for m in v.measures.values():
+        typer.echo(f"  {m.name:20} {m.label_zh}  {m.label_en}")
+
+
+def _on_error(value: str) -> str:
+    value = value.lower()
+    if value not in ("skip", "fail"):
+        raise typer.BadParameter("use 'skip' or 'fail'", param_hint="--on-error")
+    return value
+
+
+def _register_extensions() -> None:
+    """Add the command groups that live beside the modules they drive."""
+    from kg.store.cli import register as register_store
+
+    register_store(app)
+
+
+def main() -> None:
+    """Entry point of the ``kg`` console script."""
+    try:
+        _register_extensions()
+    except ImportError:  # an optional command group whose module is absent
+        pass
+    try:
+        app()
+    except KgError as exc:
+        err(f"kg: error: {exc}")
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err("kg: interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

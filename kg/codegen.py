@@ -1,0 +1,233 @@
+"""Derive the generated files from the ontology: term constants, SHACL shapes and the vocabulary doc.
+
+``kg ontology --generate`` writes them; ``kg ontology --check`` (and the test suite)
+fails when one of them no longer matches ``ontology/acsn.ttl``.
+
+Example
+-------
+>>> from kg.codegen import render_all
+>>> sorted(p.name for p in render_all())
+['shapes.ttl', 'terms.py', 'vocabulary.md']
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import RDF, SH, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
+
+from kg.ontology import ACSN_IRI, Vocabulary, ontology_dir, vocabulary
+
+__all__ = ["generated_paths", "render_all", "stale_files", "write_all"]
+
+SHAPES = Namespace("https://w3id.org/acsn/shapes#")
+_HEADER = "generated from ontology/acsn.ttl by `kg ontology --generate`; do not edit"
+
+
+def generated_paths() -> dict[str, Path]:
+    """Where each generated file lives in the source tree."""
+    root = ontology_dir().parent
+    return {
+        "terms.py": Path(__file__).resolve().parent / "terms.py",
+        "shapes.ttl": ontology_dir() / "shapes.ttl",
+        "vocabulary.md": root / "docs" / "vocabulary.md",
+    }
+
+
+def _render_terms(v: Vocabulary) -> str:
+    acsn_terms = sorted(
+        {c.name for c in v.classes.values()}
+        | {p.iri[len(ACSN_IRI) :] for p in v.properties.values() if p.iri.startswith(ACSN_IRI)}
+        | set(v.measures)
+        | {"Measures", "PartialDate"}
+    )
+    lines = [
+        f'"""Term constants and the property-graph mapping ({_HEADER})."""',
+        "",
+        "from rdflib.namespace import DefinedNamespace, Namespace",
+        "from rdflib.term import URIRef",
+        "",
+        "",
+        "class ACSN(DefinedNamespace):",
+        '    """The acsn vocabulary; a misspelt term raises AttributeError."""',
+        "",
+        "    _fail = True",
+        f'    _NS = Namespace("{ACSN_IRI}")',
+        "",
+    ]
+    lines += [f"    {name}: URIRef" for name in acsn_terms]
+    lines += ["", "", "#: node labels of each class (the class first, then its superclasses)", "LABELS = {"]
+    lines += [f"    {c.name!r}: {v.labels_of(c.name)!r}," for c in v.classes.values()]
+    lines += ["}", "", "#: relationship type of each object property IRI", "REL_TYPES = {"]
+    lines += [f"    {p.iri!r}: {p.pg_name!r}," for p in v.properties.values() if p.kind == "object"]
+    lines += ["}", "", "#: node property key of each datatype property IRI", "PROPERTY_KEYS = {"]
+    lines += [f"    {p.iri!r}: {p.pg_name!r}," for p in v.properties.values() if p.kind == "datatype"]
+    lines += ["}", "", "#: controlled values of acsn:measure", f"MEASURES = {tuple(v.measures)!r}", ""]
+    lines += ["#: viewer colour and shape of each class", "STYLES = {"]
+    lines += [f"    {c.name!r}: ({c.color!r}, {c.shape!r})," for c in v.classes.values()]
+    lines += ["}", ""]
+    return "\n".join(lines)
+
+
+def _datatype_constraint(g: Graph, shape: BNode, rng: str, v: Vocabulary) -> None:
+    if rng in v.datatypes:
+        alternatives = []
+        for member in v.datatypes[rng]:
+            alt = BNode()
+            g.add((alt, SH.datatype, URIRef(member)))
+            alternatives.append(alt)
+        head = BNode()
+        Collection(g, head, alternatives)
+        g.add((shape, SH["or"], head))
+    else:
+        g.add((shape, SH.datatype, URIRef(rng)))
+
+
+def _class_constraint(g: Graph, shape: BNode, classes: tuple[str, ...]) -> None:
+    if len(classes) == 1:
+        g.add((shape, SH["class"], URIRef(ACSN_IRI + classes[0])))
+        return
+    alternatives = []
+    for name in classes:
+        alt = BNode()
+        g.add((alt, SH["class"], URIRef(ACSN_IRI + name)))
+        alternatives.append(alt)
+    head = BNode()
+    Collection(g, head, alternatives)
+    g.add((shape, SH["or"], head))
+
+
+def _shapes_graph(v: Vocabulary) -> Graph:
+    g = Graph()
+    g.bind("sh", SH)
+    g.bind("acsn", ACSN_IRI)
+    g.bind("shape", SHAPES)
+    g.bind("xsd", XSD)
+    for cls in v.classes.values():
+        node_shape = SHAPES[cls.name + "Shape"]
+        g.add((node_shape, RDF.type, SH.NodeShape))
+        g.add((node_shape, SH.targetClass, URIRef(cls.iri)))
+        own = set(v.labels_of(cls.name))
+        for prop in v.properties.values():
+            applies = (not prop.domain and prop.iri in cls.required) or bool(own & set(prop.domain))
+            if not applies and prop.iri not in cls.required:
+                continue
+            ps = SHAPES[f"{cls.name}-{prop.pg_name}"]
+            g.add((node_shape, SH.property, ps))
+            g.add((ps, SH.path, URIRef(prop.iri)))
+            g.add((ps, SH.name, Literal(prop.pg_name)))
+            if prop.iri in cls.required:
+                g.add((ps, SH.minCount, Literal(1)))
+            if prop.functional:
+                g.add((ps, SH.maxCount, Literal(1)))
+            if prop.kind == "object":
+                _class_constraint(g, ps, prop.range)  # type: ignore[arg-type]
+            else:
+                for rng in prop.range:
+                    _datatype_constraint(g, ps, rng, v)  # type: ignore[arg-type]
+            if prop.pg_name == "measure":
+                head = BNode()
+                Collection(g, head, [Literal(m) for m in v.measures])
+                g.add((ps, SH["in"], head))
+            if prop.pg_name == "name":
+                g.add((ps, SH.languageIn, _lang_list(g)))
+        if cls.name not in ("Article", "Evidence"):
+            ps = SHAPES[f"{cls.name}-DERIVED_FROM"]
+            g.add((node_shape, SH.property, ps))
+            g.add((ps, SH.path, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")))
+            g.add((ps, SH.minCount, Literal(1)))
+            g.add((ps, SH["class"], URIRef(ACSN_IRI + "Article")))
+    return g
+
+
+def _lang_list(g: Graph) -> BNode:
+    head = BNode()
+    Collection(g, head, [Literal("zh")])
+    return head
+
+
+def _render_shapes(v: Vocabulary) -> str:
+    body = _shapes_graph(v).serialize(format="turtle")
+    return f"# SHACL shapes, {_HEADER}.\n" + body
+
+
+def _render_doc(v: Vocabulary) -> str:
+    out = [
+        "# The acsn vocabulary",
+        "",
+        f"<!-- {_HEADER} -->",
+        "",
+        f"Namespace `acsn: <{ACSN_IRI}>`. Instance IRIs: `https://w3id.org/acsn/id/<Class>/<key>`.",
+        "In Neo4j a class is a node label (with its superclasses' labels), an object property a",
+        "relationship type, a datatype property a node property; the IRI is the node property `uri`.",
+        "",
+        "## Classes (node labels)",
+        "",
+        "| class | 中文 | superclasses | required | definition |",
+        "|---|---|---|---|---|",
+    ]
+    for c in v.classes.values():
+        required = ", ".join(v.properties[r].pg_name for r in c.required if r in v.properties)
+        out.append(
+            f"| {c.name} | {c.label_zh} | {', '.join(c.superclasses)} | {required} | {c.definition} |"
+        )
+    out += [
+        "",
+        "## Relationship types (object properties)",
+        "",
+        "| property | type | 中文 | from | to | definition |",
+        "|---|---|---|---|---|---|",
+    ]
+    for p in v.properties.values():
+        if p.kind == "object":
+            out.append(
+                f"| {p.curie} | {p.pg_name} | {p.label_zh} | {' or '.join(p.domain) or 'any'} "
+                f"| {' or '.join(p.range)} | {p.definition} |"
+            )
+    out += [
+        "",
+        "## Node properties (datatype properties)",
+        "",
+        "| property | key | 中文 | on | datatype | definition |",
+        "|---|---|---|---|---|---|",
+    ]
+    for p in v.properties.values():
+        if p.kind == "datatype":
+            rng = ", ".join(r.rsplit("#", 1)[-1] for r in p.range)
+            on = " or ".join(p.domain) or "any"
+            listed = " (list)" if p.list_valued else ""
+            out.append(f"| {p.curie} | {p.pg_name}{listed} | {p.label_zh} | {on} | {rng} | {p.definition} |")
+    out += ["", "## Statistic measures (values of `measure`)", "", "| measure | 中文 | example |", "|---|---|---|"]
+    for m in v.measures.values():
+        out.append(f"| {m.name} | {m.label_zh} | {m.example} |")
+    return "\n".join(out) + "\n"
+
+
+def render_all() -> dict[str, str]:
+    """The text each generated file should have, by file name."""
+    v = vocabulary()
+    return {"terms.py": _render_terms(v), "shapes.ttl": _render_shapes(v), "vocabulary.md": _render_doc(v)}
+
+
+def write_all() -> list[Path]:
+    """Write every generated file; returns the paths written."""
+    paths = generated_paths()
+    written = []
+    for name, text in render_all().items():
+        path = paths[name]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def stale_files() -> list[Path]:
+    """Generated files whose content differs from what the ontology gives now."""
+    paths = generated_paths()
+    stale = []
+    for name, text in render_all().items():
+        path = paths[name]
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            stale.append(path)
+    return stale

@@ -1,0 +1,147 @@
+"""Whose 省委, 市委 and 我省: the article's home regions, from its publisher and its text.
+
+Short forms resolve through context: a Zhejiang paper's 省委 is 中共浙江省委 and its
+我省 浙江省; a central article's 中央 is 中共中央. The publisher decides first
+(浙江日报 -> 浙江省; 宁波日报 -> 宁波市), then the committees the text names
+(根据浙江省委部署), then where the regions the text names lie. Where nothing
+decides, a short form keeps the name as written.
+
+Example
+-------
+>>> from kg.model import Article
+>>> ctx = Context.of(Article(id="x", text="省委巡视组进驻。", publisher="浙江日报"))
+>>> ctx.committee("省委").name
+'中共浙江省委'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg import regions
+from kg.model import Article
+from kg.text import normalize
+
+__all__ = ["Committee", "Context", "committee_of_region"]
+
+LEVEL_WORDS = {"省委": "province", "市委": "prefecture", "州委": "prefecture", "盟委": "prefecture",
+               "县委": "county", "区委": "county", "旗委": "county", "自治区党委": "province"}
+_EXPLICIT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(省委|市委|州委|盟委|县委|区委|旗委|自治区党委)")
+
+
+@dataclass(frozen=True, slots=True)
+class Committee:
+    """A party committee as resolved in one article."""
+
+    key: str
+    name: str
+    """Canonical name: 中共中央, 中共浙江省委, or the form as written when unresolved (市委)."""
+    short: str
+    """The form used inside round and team names: 中央, 浙江省委, 市委."""
+    level: str | None
+    region: str | None
+    """GB/T 2260 code of the committee's jurisdiction."""
+
+
+CENTRAL = Committee(key="中共中央", name="中共中央", short="中央", level="central", region=None)
+
+
+def committee_of_region(code: str) -> Committee:
+    """The party committee whose jurisdiction is region ``code``."""
+    div = regions.get(code)
+    display = regions.display_name(code)
+    level = {"province": "provincial", "prefecture": "municipal", "county": "county"}.get(div.level, div.level)
+    short = display + ("党委" if display.endswith("自治区") else "委")
+    return Committee(key="中共" + short, name="中共" + short, short=short, level=level, region=code)
+
+
+@dataclass
+class Context:
+    """The home regions of one article and the committees its short forms stand for."""
+
+    article_id: str
+    province: str | None = None
+    prefecture: str | None = None
+    county: str | None = None
+    central: bool = False
+    """True when the article is about central inspection (its 巡视组 are 中央巡视组)."""
+    _cache: dict[str, Committee | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, article: Article, text: str | None = None) -> Context:
+        """Work out the home regions of ``article`` (``text``: its normalised text)."""
+        text = text if text is not None else article.norm
+        ctx = cls(article_id=article.id)
+        publisher = normalize(article.publisher or "")
+        for _, _, _, codes in regions.scan(publisher):
+            ctx._home(codes[0])
+            break
+        if ctx.province is None or ctx.prefecture is None:
+            for m in _EXPLICIT.finditer(text):
+                found = regions.scan(m.group(1))
+                if found and found[-1][1] == len(m.group(1)):
+                    code = found[-1][3][0]
+                    if ctx.province is None or (regions.province_of(code) or regions.get(code)).code == ctx.province:
+                        ctx._home(code)
+                        if ctx.prefecture is not None:
+                            break
+        if ctx.province is None:
+            votes: Counter[str] = Counter()
+            for _, _, _, codes in regions.scan(text):
+                div = regions.get(codes[0])
+                if div.level != "province":
+                    prov = regions.province_of(div.code)
+                    if prov is not None:
+                        votes[prov.code] += 1
+            if votes:
+                (best, n), *rest = votes.most_common(2) + [("", 0)]
+                if n >= 2 and n > rest[0][1]:
+                    ctx.province = best
+        ctx.central = ctx.province is None and bool(re.search(r"中央(第[一二三四五六七八九十\d]+)?巡视组|中央巡视", text))
+        return ctx
+
+    def _home(self, code: str) -> None:
+        div = regions.get(code)
+        for anc in regions.chain(code):
+            if anc.level == "province" and self.province is None:
+                self.province = anc.code
+            elif anc.level == "prefecture" and self.prefecture is None:
+                self.prefecture = anc.code
+            elif anc.level == "county" and self.county is None and anc.code == div.code:
+                self.county = anc.code
+
+    def region_code(self, level: str) -> str | None:
+        """The home region of a level (``province``, ``prefecture``, ``county``), when known."""
+        return {"province": self.province, "prefecture": self.prefecture, "county": self.county}.get(level)
+
+    def committee(self, word: str) -> Committee | None:
+        """The committee a word names: 中央, 省委, 市委, 区委, 浙江省委, 上饶市委 …; None if not one."""
+        if word in self._cache:
+            return self._cache[word]
+        result = self._resolve(word)
+        self._cache[word] = result
+        return result
+
+    def _resolve(self, word: str) -> Committee | None:
+        word = word.removeprefix("中共").removeprefix("中国共产党")
+        if word in ("中央", "党中央", "中央委员会"):
+            return CENTRAL
+        if word in LEVEL_WORDS:
+            code = self.region_code(LEVEL_WORDS[word])
+            if code is not None and (word not in ("区委",) or regions.get(code).name.endswith("区")):
+                return committee_of_region(code)
+            if word == "区委" and self.county is not None:
+                return committee_of_region(self.county)
+            return Committee(
+                key=f"{word}@{self.article_id}", name=word, short=word, level=None, region=None
+            )
+        m = re.fullmatch(r"(.+?)(省委|市委|州委|盟委|县委|区委|旗委|党委|委)", word)
+        if not m:
+            return None
+        within = self.province if m.group(2) != "省委" else None
+        candidates = regions.find(m.group(1), within=within) or regions.find(m.group(1))
+        if not candidates:
+            return None
+        return committee_of_region(candidates[0].code)

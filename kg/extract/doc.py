@@ -1,0 +1,227 @@
+"""The working state of one article's extraction, and the entity makers every pass shares.
+
+A pass reads the normalised text (:attr:`Doc.text`), records mentions (claimed
+spans, so later passes do not read the same characters as something else) and
+adds entities and relations to :attr:`Doc.out` through the makers here, which
+decide canonical names and keys in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg import regions
+from kg.extract.context import Committee, Context
+from kg.extract.lexicon import CENTRAL_BODIES, LOCAL_ABBREVIATIONS
+from kg.extract.numbers import ordinal_text
+from kg.model import Article, Entity, Extraction
+
+__all__ = ["Doc", "Mention", "Ref"]
+
+Ref = tuple[str, str]
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of the text read as an entity."""
+
+    start: int
+    end: int
+    ref: Ref
+
+
+@dataclass
+class Doc:
+    """One article being extracted."""
+
+    article: Article
+    ctx: Context
+    out: Extraction
+    mentions: list[Mention] = field(default_factory=list)
+    rounds: list[Mention] = field(default_factory=list)
+    """Round mentions in text order (本轮 resolves to the latest)."""
+    persons: list[Mention] = field(default_factory=list)
+    round_years: dict[Ref, int | None] = field(default_factory=dict)
+    """The year the text gives each round, where it does (2019年初,十四届省委第六轮巡视)."""
+    table_posts: list[tuple[Ref, str, int]] = field(default_factory=list)
+    """Cells naming the leaders of a team in a table: (team, cell text, offset)."""
+
+    @classmethod
+    def of(cls, article: Article) -> Doc:
+        """Start extracting ``article``."""
+        return cls(article=article, ctx=Context.of(article), out=Extraction(article=article))
+
+    @property
+    def text(self) -> str:
+        """The normalised text (same offsets as the article's text)."""
+        return self.article.norm
+
+    # ------------------------------------------------------------ mentions
+    def claimed(self, start: int, end: int) -> bool:
+        """Whether any character of ``[start, end)`` already belongs to a mention."""
+        return any(m.start < end and start < m.end for m in self.mentions)
+
+    def mention(self, start: int, end: int, ref: Ref) -> Ref:
+        """Record that ``[start, end)`` names ``ref``; returns ``ref``."""
+        self.mentions.append(Mention(start, end, ref))
+        self.out.add_span(ref, (start, end))
+        return ref
+
+    def mentions_in(self, start: int, end: int, cls: str | None = None) -> list[Mention]:
+        """Mentions inside ``[start, end)`` (of class ``cls``), in text order."""
+        found = [m for m in self.mentions if start <= m.start and m.end <= end and (cls is None or m.ref[0] == cls)]
+        return sorted(found, key=lambda m: m.start)
+
+    def entity(self, ref: Ref) -> Entity:
+        """The entity behind a reference."""
+        return self.out.entities[ref]
+
+    # ------------------------------------------------------------ makers
+    def committee(self, c: Committee, span: Span | None = None, surface: str | None = None) -> Ref:
+        """A PartyCommittee entity (and its jurisdiction region, when known)."""
+        props: list[tuple[str, object]] = []
+        if c.level:
+            props.append(("level", c.level))
+        aliases = {surface} if surface and surface != c.name else set()
+        if c.short != c.name and c.region is not None:
+            aliases.add(c.short)
+        ref = self.out.add(
+            Entity("PartyCommittee", c.key, c.name, frozenset(aliases), tuple(props), (span,) if span else ())
+        )
+        if c.region is not None:
+            region = self.region(c.region, None)
+            self.out.relate(ref, "jurisdiction", region, span)
+        return ref
+
+    def region(self, code: str, span: Span | None, surface: str | None = None, parents: bool = True) -> Ref:
+        """A Region entity for a GB/T 2260 code, with its parent chain (PART_OF) up to the province."""
+        div = regions.get(code)
+        name = regions.display_name(code)
+        aliases = {a for a in (surface, div.name, *div.aliases) if a and a != name}
+        ref = self.out.add(
+            Entity(
+                "Region",
+                code,
+                name,
+                frozenset(aliases),
+                (("adminCode", code), ("adminLevel", div.level)),
+                (span,) if span else (),
+            )
+        )
+        if parents and div.parent:
+            parent = self.region(div.parent, None)
+            self.out.relate(ref, "partOf", parent, span)
+        return ref
+
+    def township(self, name: str, span: Span | None, parent: str | None) -> Ref:
+        """A township-level Region (乡, 镇, 街道), which the code tables do not list, under ``parent``."""
+        key = f"{parent or self.ctx.article_id}-{name}"
+        ref = self.out.add(
+            Entity("Region", key, name, frozenset(), (("adminLevel", "township"),), (span,) if span else ())
+        )
+        if parent:
+            self.out.relate(ref, "partOf", self.region(parent, None), span)
+        return ref
+
+    def organization(
+        self, surface: str, span: Span | None, *, category: str | None = None, parent_body: bool = True
+    ) -> Ref:
+        """An Organization under its canonical name; a 党组/党委 of a body is a sub-organization of it."""
+        name, region_code = self.org_name(surface)
+        props: tuple[tuple[str, object], ...] = (("category", category),) if category else ()
+        ref = self.out.add(
+            Entity("Organization", name, name, frozenset({surface} - {name}), props, (span,) if span else ())
+        )
+        if region_code is not None:
+            self.out.relate(ref, "locatedIn", self.region(region_code, None), None)
+        if parent_body:
+            m = re.fullmatch(r"(.{3,}?)(党组|党委|党工委|机关党委)", surface)
+            if m and not m.group(1).endswith(("省", "市", "县", "区", "州", "委员会党", "中央")):
+                parent = self.organization(m.group(1), None, parent_body=False)
+                self.out.relate(ref, "subOrganizationOf", parent, span)
+        return ref
+
+    def org_name(self, surface: str) -> tuple[str, str | None]:
+        """Canonical name of an organization as written, and the code of the region it names.
+
+        Central bodies take their full names; 省X / 市X take the home region's name
+        (省民宗委 -> 浙江省民族宗教事务委员会); a name that starts with a region keeps it.
+        """
+        s = re.sub(r"^(?:中共|中国共产党)?(?:第?[一二三四五六七八九十]+届)", "", surface)
+        bare = re.sub(r"[（(][^）)]*[）)]$", "", s)
+        if bare in CENTRAL_BODIES:
+            return CENTRAL_BODIES[bare], None
+        if s in CENTRAL_BODIES:
+            return CENTRAL_BODIES[s], None
+        for short, full in LOCAL_ABBREVIATIONS.items():
+            if s.endswith(short) and not s.endswith(full):
+                s = s[: -len(short)] + full
+                break
+        level = {"省": "province", "市": "prefecture", "县": "county", "区": "county"}.get(s[:1])
+        if level and not regions.scan(s[:4]):
+            code = self.ctx.region_code(level)
+            if code is not None:
+                home = regions.get(code).name if level != "county" else regions.display_name(code)
+                return home + s[1:], code
+        found = regions.scan(s[:12])
+        if found and found[0][0] == 0:
+            _, end, surface_form, codes = found[0]
+            code = codes[0]
+            full = regions.display_name(code) if regions.get(code).level == "county" else regions.get(code).name
+            return full + s[end:], code
+        return s, None
+
+    def round(
+        self,
+        committee: Committee,
+        scheme: str,
+        *,
+        term: int | None,
+        ordinal: int | None,
+        year: int | None,
+        span: Span,
+        surface: str,
+    ) -> Ref:
+        """An InspectionRound: 十四届浙江省委第八轮巡视, 2014年中央第二轮巡视, 浙江省委第一轮巡视."""
+        if term is not None and ordinal is not None:
+            key = f"{committee.key}-{scheme}-{term}-{ordinal}"
+            name = f"{ordinal_text(term)}届{committee.short}第{ordinal_text(ordinal)}轮{scheme}"
+        elif year is not None and ordinal is not None:
+            key = f"{committee.key}-{scheme}-{year}年-{ordinal}"
+            name = f"{year}年{committee.short}第{ordinal_text(ordinal)}轮{scheme}"
+        else:
+            key = f"{committee.key}-{scheme}-第{ordinal}轮"
+            name = f"{committee.short}第{ordinal_text(ordinal or 0)}轮{scheme}"
+        if committee.region is None and committee.level is None:
+            key += f"@{self.ctx.article_id}"
+        props: list[tuple[str, object]] = [("scheme", scheme)]
+        for k, v in (("term", term), ("ordinal", ordinal), ("year", year)):
+            if v is not None:
+                props.append((k, v))
+        ref = self.out.add(Entity("InspectionRound", key, name, frozenset({surface} - {name}), tuple(props), (span,)))
+        self.out.relate(ref, "conductedBy", self.committee(committee), None)
+        return ref
+
+    def team(self, committee: Committee, scheme: str, number: int, special: bool, span: Span, surface: str) -> Ref:
+        """An InspectionTeam: 浙江省委第十一巡视组, 荔城区委专项巡察一组."""
+        if special:
+            name = f"{committee.short}专项{scheme}{ordinal_text(number)}组"
+        else:
+            name = f"{committee.short}第{ordinal_text(number)}{scheme}组"
+        key = f"{committee.key}-{'专项' if special else ''}{scheme}组-{number}"
+        if committee.region is None and committee.level is None:
+            key += f"@{self.ctx.article_id}"
+        ref = self.out.add(
+            Entity(
+                "InspectionTeam",
+                key,
+                name,
+                frozenset({surface} - {name}),
+                (("number", number), ("scheme", scheme)),
+                (span,),
+            )
+        )
+        self.out.relate(ref, "teamOf", self.committee(committee), None)
+        return ref

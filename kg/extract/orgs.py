@@ -1,0 +1,210 @@
+"""Organizations, party committees, regions and documents named in running text.
+
+An organization name starts at a prefix (a region, 省/市/县/区, 中央, 国家, 中国…)
+or is a known central body, and ends at the last organization suffix (委员会,
+厅, 局, 办, 党组, 学院…) before a word that cannot be part of a name (a verb,
+a title, punctuation).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg import regions
+from kg.extract.doc import Doc
+from kg.extract.lexicon import CENTRAL_BODIES, ORG_SUFFIXES, RANKS, TITLES
+
+__all__ = ["extract_committees", "extract_documents", "extract_organizations", "extract_regions"]
+
+_STOP_CHARS = set("的了在对向与为是将已把被从到等并由其这那有们着过也都就而或但要会能可及，,。、;；:：!！?？“”《》()（）|\n 　0123456789")
+_STOP_WORDS = (
+    "开展", "进行", "部署", "推动", "发现", "参加", "召开", "印发", "出台", "提出", "指出", "表示", "主持", "听取",
+    "负责", "有关", "相关", "各级", "专门", "联合", "制作", "要求", "同意", "工作安排", "巡视组", "巡察组", "出席",
+    "反馈", "进驻", "贯彻", "落实", "主要", "领导班子", "监督检查室", "有关处室", "处室", "相关负责",
+)
+# A one-character suffix followed by these characters is a word, not the end of a name (社会, 部署).
+_NOT_END = {"社会", "部署", "部门", "部分", "局面", "院校", "办法", "办理", "办公", "委员", "村民", "村级", "厅级",
+            "局级", "部级", "署名", "院长", "局长", "厅长", "部长", "社长", "村委", "院士", "办事", "部位", "局势",
+            "委托", "社区", "院落", "馆藏", "厅局", "委办", "局和", "部和"}
+_TITLE_START = tuple(sorted({*TITLES, *RANKS, "原"}, key=len, reverse=True))
+_PREFIX_CHARS = "省市县区州"
+_BAD_LEFT = set("全本我该外各分兄友此每跨两三多省市县区州")
+_BROAD = ("中央", "国家", "中国", "中华全国", "全国", "中华")
+
+
+@cache
+def _central_pattern() -> re.Pattern[str]:
+    forms = sorted(CENTRAL_BODIES, key=len, reverse=True)
+    return re.compile("|".join(re.escape(f) for f in forms))
+
+
+def _suffix_at(text: str, i: int) -> int:
+    """Length of the longest organization suffix starting at ``i`` (0 if none)."""
+    for suf in ORG_SUFFIXES:
+        if text.startswith(suf, i):
+            return len(suf)
+    return 0
+
+
+def _org_end(text: str, start: int, body_from: int, limit: int = 22) -> int | None:
+    """Where an organization name that starts at ``start`` ends (None if it has no suffix)."""
+    best: int | None = None
+    i = body_from
+    stop = min(len(text), start + limit)
+    while i < stop:
+        ch = text[i]
+        if ch in _STOP_CHARS or text.startswith(_STOP_WORDS, i):
+            break
+        if i > body_from and text.startswith(_TITLE_START, i) and not text.startswith(("委员会", "党组"), i):
+            # a title after a suffix ends the name (委员会副厅长级干部); 组长 inside 纪检组 does not
+            if best is not None:
+                break
+        n = _suffix_at(text, i)
+        if n and text[i + n - 1 : i + n + 1] in _NOT_END and not text.startswith(("委员会", "社区"), i):
+            n = 0
+        if n:
+            best = i + n
+            i += n
+            continue
+        i += 1
+    return best
+
+
+def _prefix_len(doc: Doc, i: int, region_at: dict[int, tuple[int, str]]) -> int:
+    text = doc.text
+    if i in region_at:
+        return region_at[i][0] - i
+    for broad in _BROAD:
+        if text.startswith(broad, i):
+            return len(broad)
+    if text[i] in _PREFIX_CHARS and (i == 0 or text[i - 1] not in _BAD_LEFT) and not (
+        i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and text[i - 1] not in "、和及与对向由驻在从为,"
+    ):
+        return 1
+    return 0
+
+
+def extract_organizations(doc: Doc) -> None:
+    """Organizations named in the text, under their canonical names."""
+    text = doc.text
+    for m in _central_pattern().finditer(text):
+        if doc.claimed(m.start(), m.end()):
+            continue
+        if m.start() > 0 and text[m.start() - 1] in _PREFIX_CHARS and text[m.start()] not in "中国全":
+            continue  # 省发改委 is a provincial body, read below
+        name = m.group(0)
+        if name in ("中共中央", "党中央", "中国共产党中央委员会", "中共中央委员会"):
+            continue  # the central committee is a PartyCommittee
+        end = _org_end(text, m.start(), m.end()) or m.end()
+        if end > m.end() and not text[m.end() : end].startswith(("驻", "机关", "党组", "党委", "宣传部")):
+            end = m.end()
+        ref = doc.organization(text[m.start() : end], (m.start(), end))
+        doc.mention(m.start(), end, ref)
+    region_at = {s: (e, codes[0]) for s, e, _, codes in regions.scan(text)}
+    i = 0
+    while i < len(text):
+        if doc.claimed(i, i + 1):
+            i += 1
+            continue
+        plen = _prefix_len(doc, i, region_at)
+        if not plen:
+            i += 1
+            continue
+        end = _org_end(text, i, i + plen)
+        if end is None or end - i <= plen:
+            i += plen
+            continue
+        surface = text[i:end]
+        if doc.claimed(i, end) or _is_committee(surface):
+            i += plen
+            continue
+        ref = doc.organization(surface, (i, end))
+        doc.mention(i, end, ref)
+        i = end
+
+
+def _is_committee(surface: str) -> bool:
+    return bool(re.fullmatch(r"(?:中共)?[\u4e00-\u9fff]{0,10}?(?:省委|市委|州委|县委|区委|旗委|党委|委)", surface)) and (
+        not surface.endswith(("纪委", "监委", "政法委", "发改委", "国资委", "卫健委", "民宗委", "教委", "农委", "经委"))
+    )
+
+
+_COMMITTEE = re.compile(
+    r"(?:中共|中国共产党)?(?P<region>[\u4e00-\u9fff]{2,12}?)?(?P<level>省委|市委|州委|县委|区委|旗委|自治区党委)"
+    r"|党中央|(?<![\u4e00-\u9fff])中央(?=关于|的|和|、|,|在|重大|决策|部署|要求|统一)|(?<=[,。、和])中央(?=[,、])"
+)
+
+
+def extract_committees(doc: Doc) -> None:
+    """Party committees named by themselves (省委, 中共浙江省委, 党中央)."""
+    text = doc.text
+    for m in _COMMITTEE.finditer(text):
+        start, end = m.start(), m.end()
+        word = m.group(0)
+        if m.group("level"):
+            region = m.group("region") or ""
+            found = regions.scan(region) if region else []
+            if found and found[-1][1] == len(region):
+                start = m.start("region") + found[-1][0]
+            else:
+                start = m.start("level")
+            word = text[start:end]
+        if doc.claimed(start, end):
+            continue
+        if m.group("level") and end < len(text) and text[end] in "书记常委员":
+            pass  # 省委书记: still the committee, the post is read with the person
+        c = doc.ctx.committee(word)
+        if c is None:
+            continue
+        ref = doc.committee(c, (start, end), word)
+        doc.mention(start, end, ref)
+
+
+_SELF = re.compile(r"(?:我|全|本)(省|市|县|区)")
+
+
+def extract_regions(doc: Doc) -> None:
+    """Administrative divisions named in the text (outside names of bodies), and 我省/全省."""
+    text = doc.text
+    for start, end, surface, codes in regions.scan(text, within=doc.ctx.province):
+        if doc.claimed(start, end):
+            continue
+        if end < len(text) and text[end] in "委" and not text.startswith("委员", end):
+            continue  # a committee, read elsewhere
+        ref = doc.region(codes[0], (start, end), surface)
+        doc.mention(start, end, ref)
+    for m in _SELF.finditer(text):
+        level = {"省": "province", "市": "prefecture", "县": "county", "区": "county"}[m.group(1)]
+        code = doc.ctx.region_code(level)
+        if code is None or doc.claimed(m.start(), m.end()):
+            continue
+        if m.end() < len(text) and text[m.end()] in "委管直属级":
+            continue
+        ref = doc.region(code, (m.start(), m.end()), m.group(0))
+        doc.mention(m.start(), m.end(), ref)
+    for m in re.finditer(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,5}(?:镇|乡|街道))(?=[\u4e00-\u9fff]{2,4}(?:村|社区)|、|,)", text):
+        if doc.ctx.county is not None and not doc.claimed(m.start(), m.end()):
+            ref = doc.township(m.group(1), (m.start(1), m.end(1)), doc.ctx.county)
+            doc.mention(m.start(1), m.end(1), ref)
+
+
+_DOC = re.compile(r"《([^《》\n]{4,60})》")
+_DOC_WORDS = re.compile(r"条例|规定|办法|意见|决定|通知|方案|规划|准则|细则|制度|纲要|规则|法$|法\(|若干|措施|计划|要点|指引|标准")
+
+
+def extract_documents(doc: Doc) -> None:
+    """Policy documents cited by their titles in 《》."""
+    from kg.model import Entity
+
+    for m in _DOC.finditer(doc.text):
+        title = m.group(1)
+        if not _DOC_WORDS.search(title):
+            continue  # a newspaper, a programme or a book
+        original = doc.article.text[m.start(1) : m.end(1)]
+        aliases = frozenset({original} - {title})
+        short = re.sub(r"^中国共产党", "", title)
+        if short != title:
+            aliases |= {short}
+        ref = doc.out.add(Entity("Document", title, title, aliases, (), ((m.start(1), m.end(1)),)))
+        doc.mention(m.start(), m.end(), ref)

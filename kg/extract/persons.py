@@ -1,0 +1,251 @@
+"""Named officials, the posts they hold or held, and what happened to them.
+
+A name is a surname and one or two characters, accepted when the text anchors
+it: a title before it (省委书记倪岳峰, 副厅长级干部钟昌明, 组长:郑金堂), a verb or
+cue after it (毛祖宾主持, 马铁山曾任, 钟昌明主动投案), or a list of such names.
+Posts come from the organization and title before a name or after 任/担任/系/是;
+原… marks a former post. Events (主动投案, 审查调查, 处分, 移送司法, 约谈) are read
+in the clause of the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.dates import find_dates
+from kg.extract.doc import Doc, Mention, Ref
+from kg.extract.lexicon import COMPOUND_SURNAMES, NOT_NAMES, RANKS, SURNAMES, TITLES
+from kg.model import Entity
+
+__all__ = ["extract_persons"]
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_RIGHT_CUES = (
+    "曾任", "曾担任", "曾带队", "曾", "系", "是", "说", "表示", "指出", "提出", "主持", "担任", "出任", "现任", "任",
+    "同志", "等", "主动投案", "接受", "被", "涉嫌", "在", "带队", "介绍", "强调", "要求", "现身", "本人", "则",
+    "认为", "称", "严重", "因", "生于", "出生", "当选", "兼任", "向", "分别", "作", "代表", "率", "一行", "为",
+)
+_DELIMS = set("、,，。;；:：)）( \n|")
+_TITLE_ALT = "|".join(sorted({*TITLES}, key=len, reverse=True))
+_RANK_ALT = "|".join(RANKS)
+_LEFT_TITLE = re.compile(rf"(?:原)?(?:{_RANK_ALT})?(?:{_TITLE_ALT})(?:\s*[:：]\s*)?$")
+_POST_VERB = re.compile(r"曾任职?|曾担任|担任|出任|现任|兼任|任职|当选|任|系|是")
+_PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])?(他|她)(?=曾|出任|担任|任|系|是|现任|将|还)")
+
+_EVENTS = (
+    ("Surrender", re.compile(r"主动投案|投案自首")),
+    ("Investigation", re.compile(r"纪律审查|监察调查|审查调查|立案审查|立案调查|接受调查|被查处|被调查|落马")),
+    ("Sanction", re.compile(r"开除党籍|开除公职|党纪政务处分|政务处分|党纪处分|撤职|撤销.{0,6}职务|降级|免职|留党察看")),
+    ("JudicialReferral", re.compile(r"移送(?:司法|检察)机关|移送审查起诉|依法逮捕|被逮捕|提起公诉")),
+    ("Admonishment", re.compile(r"约谈|诫勉谈话|诫勉")),
+)
+
+
+def _surname_len(text: str, i: int) -> int:
+    if text[i : i + 2] in COMPOUND_SURNAMES:
+        return 2
+    return 1 if text[i] in SURNAMES else 0
+
+
+def _left_anchored(text: str, i: int) -> bool:
+    return bool(_LEFT_TITLE.search(text[max(0, i - 12) : i]))
+
+
+def _right_ok(text: str, j: int) -> bool:
+    return j >= len(text) or text[j] in _DELIMS or text.startswith(_RIGHT_CUES, j) or bool(_EVENT_AT(text, j))
+
+
+def _EVENT_AT(text: str, j: int) -> bool:  # noqa: N802 - reads as a predicate on a position
+    return any(p.match(text, j) for _, p in _EVENTS)
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, name, anchored_by_title)`` for every name the text anchors."""
+    text = doc.text
+    out: list[tuple[int, int, str, bool]] = []
+    i = 0
+    while i < len(text):
+        sl = _surname_len(text, i)
+        if not sl or (i > 0 and _CJK.match(text[i - 1]) and not _left_anchored(text, i) and text[i - 1] not in "的、和与及"):
+            i += 1
+            continue
+        left = _left_anchored(text, i)
+        chosen: tuple[int, str] | None = None
+        for given in (2, 1):
+            j = i + sl + given
+            name = text[i:j]
+            if len(name) < 2 or not all(_CJK.match(c) for c in name):
+                # spaced names in tables: 邱 霖
+                spaced = re.match(r"([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?![\u4e00-\u9fff])", text[i : i + 3])
+                if given == 1 and spaced and left:
+                    chosen = (i + 3, spaced.group(1) + spaced.group(2))
+                    break
+                continue
+            if _right_ok(text, j) and (left or given == 1 or not _right_ok(text, j - 1)):
+                chosen = (j, name)
+                break
+        if chosen is None:
+            i += 1
+            continue
+        end, name = chosen
+        before = text[i - 1] if i > 0 else ""
+        right_cue = end >= len(text) or text.startswith(_RIGHT_CUES, end) or _EVENT_AT(text, end)
+        in_list = before in "、" or (end < len(text) and text[end] == "、")
+        if any(name.startswith(w) or name == w for w in NOT_NAMES) and not left:
+            i += 1
+            continue
+        if not (left or right_cue or (before in "的" and end < len(text) and text[end] in "、,") or in_list):
+            i += 1
+            continue
+        if doc.claimed(i, end) and not left:
+            i += 1
+            continue
+        out.append((i, end, name, left))
+        i = end
+    return _lists_of_names(text, out)
+
+
+def _lists_of_names(text: str, found: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """Keep list members only where the list holds an anchored name (王珉、黄兴国…等)."""
+    keep = []
+    anchored = {s for s, e, _, left in found if left or text.startswith(_RIGHT_CUES, e)}
+    for s, e, name, left in found:
+        if s in anchored:
+            keep.append((s, e, name, left))
+            continue
+        neighbours = [t for t, u, _, _ in found if t != s and abs(t - e) <= 4 or abs(s - u) <= 4]
+        if any(t in anchored for t in neighbours) or (text[s - 1 : s] == "的" and text[e : e + 1] in "、,"):
+            keep.append((s, e, name, left))
+    return keep
+
+
+def _person(doc: Doc, name: str, span: tuple[int, int], surface: str) -> Ref:
+    ref = doc.out.add(Entity("Person", name, name, frozenset({surface} - {name}), (), (span,)))
+    doc.mention(span[0], span[1], ref)
+    doc.persons.append(doc.mentions[-1])
+    return ref
+
+
+def _org_before(doc: Doc, pos: int) -> Mention | None:
+    """The organization, committee or team mention that ends at ``pos`` (allowing 党组 in between)."""
+    best = None
+    for m in doc.mentions:
+        if m.ref[0] in ("Organization", "PartyCommittee", "InspectionTeam") and pos - 2 <= m.end <= pos:
+            if best is None or m.end > best.end:
+                best = m
+    return best
+
+
+def _post(doc: Doc, person: Ref, org: Ref | None, title: str, span: tuple[int, int]) -> None:
+    former = title.startswith("原")
+    title = title.removeprefix("原")
+    rank = next((r for r in RANKS if title.startswith(r)), None)
+    key = f"{person[1]}-{org[1] if org else ''}-{title}"
+    props: list[tuple[str, object]] = [("title", title)]
+    if rank:
+        props.append(("rank", rank))
+    if former:
+        props.append(("former", True))
+    org_name = doc.entity(org).name if org else ""
+    pos = doc.out.add(Entity("Position", key, f"{org_name}{title}", frozenset(), tuple(props), (span,)))
+    doc.out.relate(person, "holds", pos, span)
+    if org:
+        doc.out.relate(pos, "inOrganization", org, span)
+
+
+_TITLE_AT = re.compile(rf"(?:原)?(?:{_RANK_ALT})?(?:{_TITLE_ALT})")
+
+
+def _posts_before(doc: Doc, person: Ref, start: int) -> None:
+    text = doc.text
+    m = _LEFT_TITLE.search(text[max(0, start - 12) : start])
+    if not m:
+        return
+    t_start = max(0, start - 12) + m.start()
+    title = re.sub(r"[\s:：]", "", m.group(0))
+    org = _org_before(doc, t_start)
+    if title in ("记者", "负责人"):
+        return
+    sentence = doc.article.sentence_at(start)
+    _post(doc, person, org.ref if org else None, title, (sentence.start, sentence.end))
+
+
+def _posts_after(doc: Doc, person: Ref, end: int, limit: int) -> None:
+    """Posts in the clauses after a name: 曾任陕西纪委书记、广西纪委书记,是十六届中央纪委委员."""
+    text = doc.text
+    sentence = doc.article.sentence_at(end)
+    clause_end = min(sentence.end, limit)
+    pos = end
+    for clause in re.finditer(r"[^,;,;]+", text[end:clause_end]):
+        c_start, c_end = end + clause.start(), end + clause.end()
+        if not _POST_VERB.search(text[c_start:c_end]):
+            continue
+        for org in doc.mentions_in(c_start, c_end):
+            if org.ref[0] not in ("Organization", "PartyCommittee", "InspectionTeam"):
+                continue
+            t = _TITLE_AT.match(text, org.end)
+            if t is None:
+                t = _TITLE_AT.match(text, org.end + 2) if text.startswith(("党组", "党委"), org.end) else None
+            if t is not None:
+                _post(doc, person, org.ref, t.group(0), (sentence.start, sentence.end))
+        pos = c_end
+    del pos
+
+
+def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
+    text = doc.text
+    sentence = doc.article.sentence_at(start)
+    clause = re.match(r"[^,;。]*", text[end : sentence.end])
+    after = clause.group(0) if clause else ""
+    before = text[max(sentence.start, start - 12) : start]
+    for cls, pattern in _EVENTS:
+        hit = pattern.search(after[:30]) or (cls in ("Admonishment", "Investigation") and re.search(r"(?:约谈|对)$", before))
+        if not hit:
+            continue
+        dates = find_dates(text[sentence.start : sentence.end], doc.article.date)
+        date = dates[0][2] if dates else None
+        key = f"{person[1]}-{date or doc.ctx.article_id}"
+        props: tuple[tuple[str, object], ...] = (("date", date),) if date else ()
+        span = (sentence.start, sentence.end)
+        ref = doc.out.add(Entity(cls, key, f"{doc.entity(person).name}{_EVENT_NAMES[cls]}", frozenset(), props, (span,)))
+        doc.out.relate(ref, "involves", person, span)
+        for m in doc.mentions_in(sentence.start, sentence.end):
+            if m.ref[0] in ("InspectionRound", "Inspection"):
+                doc.out.relate(ref, "during", m.ref, span)
+        for insp_ref, insp in doc.out.entities.items():
+            if insp_ref[0] == "Inspection" and span in insp.spans:
+                doc.out.relate(ref, "during", insp_ref, span)
+
+
+_EVENT_NAMES = {"Surrender": "主动投案", "Investigation": "接受审查调查", "Sanction": "受到处分",
+                "JudicialReferral": "被移送司法机关", "Admonishment": "被约谈"}
+
+
+def extract_persons(doc: Doc) -> None:
+    """Persons, their posts and the events that involve them."""
+    text = doc.text
+    found = _candidates(doc)
+    refs: list[tuple[Ref, int, int]] = []
+    for start, end, name, _left in found:
+        if doc.claimed(start, end):
+            doc.mentions[:] = [m for m in doc.mentions if not (m.start < end and start < m.end and m.ref[0] == "Region")]
+        ref = _person(doc, name, (start, end), doc.article.text[start:end])
+        refs.append((ref, start, end))
+    for m in _PRONOUN.finditer(text):
+        before = [p for p in doc.persons if p.end <= m.start()]
+        if before:
+            refs.append((before[-1].ref, m.start(), m.end()))
+    refs.sort(key=lambda r: r[1])
+    for k, (ref, start, end) in enumerate(refs):
+        limit = refs[k + 1][1] if k + 1 < len(refs) else len(text)
+        if text[start:end] not in ("他", "她"):
+            _posts_before(doc, ref, start)
+        _posts_after(doc, ref, end, limit)
+        _events(doc, ref, start, end)
+    for team, cell, offset in doc.table_posts:
+        for m in re.finditer(r"(副?组\s*长)\s*[:：]\s*([\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2})", cell):
+            raw = m.group(2)
+            name = raw.replace(" ", "")
+            span = (offset + m.start(2), offset + m.end(2))
+            person = _person(doc, name, span, raw)
+            _post(doc, person, team, m.group(1).replace(" ", ""), span)

@@ -1,0 +1,161 @@
+"""From extractions to RDF under the ontology: IRIs, typed literals, provenance and evidence.
+
+Instance IRIs are ``{base}<Class>/<key>``: the key comes from the entity's
+canonical identity, so the same entity gets the same IRI in every run and in
+every article. Every node has ``prov:wasDerivedFrom`` its article and
+``acsn:evidence`` the sentences that state it; a relationship's evidence hangs
+on its reified statement (see ``docs/graph-model.md``).
+
+Example
+-------
+>>> from kg.model import Article
+>>> from kg.extract import extract
+>>> g = to_graph(extract(Article(id="t", text="省委第十一巡视组进驻省人防办。", publisher="浙江日报")))
+>>> from kg.terms import ACSN
+>>> from rdflib import RDF
+>>> len(list(g.subjects(RDF.type, ACSN.InspectionTeam)))
+1
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+
+from kg.model import Article, Entity, Extraction
+from kg.ontology import ACSN_IRI, vocabulary
+from kg.terms import ACSN
+
+__all__ = ["DEFAULT_BASE", "PROV", "article_iri", "iri", "partial_date", "statement_iri", "to_graph"]
+
+DEFAULT_BASE = "https://w3id.org/acsn/id/"
+PROV = Namespace("http://www.w3.org/ns/prov#")
+_UNSAFE = re.compile(r"[\s/#?%\"<>\\^`{|}]")
+
+
+def _segment(key: str) -> str:
+    return _UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8")), key)
+
+
+def iri(cls: str, key: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of an entity of class ``cls`` with canonical key ``key``."""
+    return URIRef(f"{base}{cls}/{_segment(key)}")
+
+
+def article_iri(article: Article, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of an article (from its id)."""
+    return iri("Article", article.id, base)
+
+
+def statement_iri(s: URIRef, p: URIRef, o: URIRef, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of the reified statement that carries a relationship's evidence."""
+    digest = hashlib.sha1(f"{s} {p} {o}".encode()).hexdigest()[:20]
+    return URIRef(f"{base}Statement/{digest}")
+
+
+def partial_date(value: str) -> Literal:
+    """``2019-06-05`` as xsd:date, ``2019-06`` as xsd:gYearMonth, ``2019`` as xsd:gYear."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return Literal(value, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    return Literal(value, datatype=XSD.gYear)
+
+
+def _literal(prop: str, value: object) -> Literal:
+    rng = vocabulary().properties[ACSN_IRI + prop].range
+    kind = rng[0] if rng else ""
+    if kind.endswith("PartialDate"):
+        return partial_date(str(value))
+    if kind == str(XSD.integer):
+        return Literal(int(value), datatype=XSD.integer)  # type: ignore[call-overload]
+    if kind == str(XSD.decimal):
+        return Literal(Decimal(str(value)), datatype=XSD.decimal)
+    if kind == str(XSD.boolean):
+        return Literal(bool(value), datatype=XSD.boolean)
+    if kind == str(XSD.date):
+        return Literal(str(value), datatype=XSD.date)
+    if kind == str(XSD.anyURI):
+        return Literal(str(value), datatype=XSD.anyURI)
+    return Literal(str(value))
+
+
+def _article_triples(g: Graph, article: Article, node: URIRef) -> None:
+    g.add((node, RDF.type, ACSN.Article))
+    g.add((node, ACSN.sourceId, Literal(article.id)))
+    for prop, value in (
+        ("title", article.title),
+        ("subtitle", article.subtitle),
+        ("publisher", article.publisher),
+        ("published", article.date),
+        ("section", article.section),
+        ("page", article.page),
+        ("url", article.url),
+    ):
+        if value:
+            g.add((node, ACSN[prop], _literal(prop, value)))
+
+
+def _evidence(g: Graph, article: Article, node: URIRef, base: str, index: int) -> URIRef:
+    sentence = article.sentences[index]
+    ev = iri("Evidence", f"{article.id}-{index}", base)
+    if (ev, RDF.type, ACSN.Evidence) not in g:
+        g.add((ev, RDF.type, ACSN.Evidence))
+        g.add((ev, ACSN.text, Literal(sentence.text)))
+        g.add((ev, ACSN.charStart, Literal(sentence.start, datatype=XSD.integer)))
+        g.add((ev, ACSN.charEnd, Literal(sentence.end, datatype=XSD.integer)))
+        g.add((ev, ACSN.inArticle, node))
+    return ev
+
+
+def _sentence_indexes(article: Article, spans: tuple[tuple[int, int], ...]) -> list[int]:
+    out: list[int] = []
+    for start, _end in spans:
+        idx = article.sentence_at(start).index
+        if idx not in out:
+            out.append(idx)
+    return out
+
+
+def _entity_triples(g: Graph, entity: Entity, node: URIRef) -> None:
+    g.add((node, RDF.type, ACSN[entity.cls]))
+    g.add((node, RDFS.label, Literal(entity.name, lang="zh")))
+    for alias in sorted(entity.aliases):
+        if alias and alias != entity.name:
+            g.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
+    for prop, value in entity.props:
+        if value is not None and value != "":
+            g.add((node, ACSN[prop], _literal(prop, value)))
+
+
+def to_graph(extraction: Extraction, base: str = DEFAULT_BASE, graph: Graph | None = None) -> Graph:
+    """Add one article's extraction to ``graph`` (a new graph when None) and return it."""
+    g = graph if graph is not None else Graph()
+    article = extraction.article
+    art = article_iri(article, base)
+    _article_triples(g, article, art)
+    nodes: dict[tuple[str, str], URIRef] = {}
+    for ref, entity in extraction.entities.items():
+        node = iri(entity.cls, entity.key, base)
+        nodes[ref] = node
+        _entity_triples(g, entity, node)
+        g.add((node, PROV.wasDerivedFrom, art))
+        for idx in _sentence_indexes(article, entity.spans):
+            g.add((node, ACSN.evidence, _evidence(g, article, art, base, idx)))
+    for rel in extraction.relations:
+        s, o = nodes[rel.subject], nodes[rel.object]
+        p = ACSN[rel.predicate]
+        g.add((s, p, o))
+        indexes = _sentence_indexes(article, rel.spans)
+        if indexes:
+            st = statement_iri(s, p, o, base)
+            g.add((st, RDF.type, RDF.Statement))
+            g.add((st, RDF.subject, s))
+            g.add((st, RDF.predicate, p))
+            g.add((st, RDF.object, o))
+            for idx in indexes:
+                g.add((st, ACSN.evidence, _evidence(g, article, art, base, idx)))
+    return g
