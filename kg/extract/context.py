@@ -99,8 +99,24 @@ class Context:
                 (best, n), *rest = votes.most_common(2) + [("", 0)]
                 if n >= 2 and n > rest[0][1]:
                     ctx.province = best
+        if ctx.county is None and re.search(r"(?<![\u4e00-\u9fff省市])(?:区委|县委)", text):
+            ctx._single_named(text, "county")
+        if ctx.prefecture is None and re.search(r"(?<![\u4e00-\u9fff省])市委", text):
+            ctx._single_named(text, "prefecture")
         ctx.central = ctx.province is None and bool(re.search(r"中央(第[一二三四五六七八九十\d]+)?巡视组|中央巡视", text))
         return ctx
+
+    def _single_named(self, text: str, level: str) -> None:
+        """Take the one region of ``level`` that the text names in full as home (区委 of 莆田市荔城区)."""
+        named = {
+            codes[0]
+            for _, _, surface, codes in regions.scan(text)
+            if regions.get(codes[0]).level == level
+            and (self.province is None or (regions.province_of(codes[0]) or regions.get(codes[0])).code == self.province)
+            and surface.endswith(("区", "县", "市", "州", "旗"))
+        }
+        if len(named) == 1:
+            self._home(named.pop())
 
     def _home(self, code: str) -> None:
         div = regions.get(code)

@@ -168,9 +168,9 @@ class Doc:
         found = regions.scan(s[:12])
         if found and found[0][0] == 0:
             _, end, surface_form, codes = found[0]
-            code = codes[0]
-            full = regions.display_name(code) if regions.get(code).level == "county" else regions.get(code).name
-            return full + s[end:], code
+            div = regions.get(codes[0])
+            if surface_form == div.name or surface_form == regions.display_name(div.code):
+                return s, div.code  # 浙江省民政厅, 宁波市海曙区委: the body of a region named in full
         return s, None
 
     def round(

@@ -48,7 +48,7 @@ _TARGET_PATTERNS = (
     ),
     re.compile(r"向(?P<t>[^,。;:]{2,80}?)(?:进行了?|作了?)?(?:现场)?反馈"),
     re.compile(r"(?:带队|组织)?(?<!被)(?:巡视|巡察)(?!组|工作|办|机构|期间|情况|整改|反馈|发现|利剑|巡察|监督)(?P<t>[^,。;:]{2,30}?)(?=时|期间|发现|的|,|。|$)"),
-    re.compile(r"包括(?P<t>[^。;]{2,800}?)(?:等|。|;|$)"),
+    re.compile(r"(?:包括|分别是|分别为|依次为)(?P<t>[^。;]{2,800}?)(?:等|。|;|$)"),
 )
 _COUNT = r"[\d一二三四五六七八九十两百]+(?:个|家|所|名)"
 _GENERIC = re.compile(
@@ -284,7 +284,7 @@ def parse_targets(doc: Doc, text: str, offset: int) -> list[Target]:
             target = _resolve_item(doc, core, start, prev, prev_item)
             if target is not None:
                 out.append(target)
-                prev, prev_item = target, core
+                prev, prev_item = target, doc.entity(target.ref).name
     return out
 
 
@@ -324,7 +324,7 @@ def extract_inspections(doc: Doc) -> None:
         dates = find_dates(stext, doc.article.date)
         for pattern in _TARGET_PATTERNS:
             for m in pattern.finditer(stext):
-                if pattern.pattern.startswith("包括") and not (rounds or teams):
+                if pattern.pattern.startswith("(?:包括") and not (rounds or teams or unnumbered):
                     continue
                 if any(x.start <= s + m.start() < x.end for x in doc.mentions_in(s, e)):
                     continue  # the verb is part of a round's name (第八轮巡视): not a target list

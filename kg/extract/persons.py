@@ -24,6 +24,7 @@ _RIGHT_CUES = (
     "曾任", "曾担任", "曾带队", "曾", "系", "是", "说", "表示", "指出", "提出", "主持", "担任", "出任", "现任", "任",
     "同志", "等", "主动投案", "接受", "被", "涉嫌", "在", "带队", "介绍", "强调", "要求", "现身", "本人", "则",
     "认为", "称", "严重", "因", "生于", "出生", "当选", "兼任", "向", "分别", "作", "代表", "率", "一行", "为",
+    "总书记", "书记", "主席", "委员长", "总理",
 )
 _DELIMS = set("、,，。;；:：)）( \n|")
 _TITLE_ALT = "|".join(sorted({*TITLES}, key=len, reverse=True))
@@ -94,7 +95,8 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
         if any(name.startswith(w) or name == w for w in NOT_NAMES) and not left:
             i += 1
             continue
-        if not (left or right_cue or (before in "的" and end < len(text) and text[end] in "、,") or in_list):
+        speaker = end < len(text) and text[end] == ":" and (i == 0 or before in "\n。")
+        if not (left or right_cue or speaker or (before in "的" and end < len(text) and text[end] in "、,") or in_list):
             i += 1
             continue
         if doc.claimed(i, end) and not left:
@@ -106,17 +108,31 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
 
 
 def _lists_of_names(text: str, found: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
-    """Keep list members only where the list holds an anchored name (王珉、黄兴国…等)."""
+    """Keep list members only where the list holds an anchored name (王珉、黄兴国…虞海燕等)."""
+    chains: list[list[tuple[int, int, str, bool]]] = []
+    for cand in found:
+        if chains and re.fullmatch(r"\s*(?:、|和|及|与|,)?\s*(?:[\d]{4}年出生的|生于[\d]{4}年的)?", text[chains[-1][-1][1] : cand[0]]):
+            chains[-1].append(cand)
+        else:
+            chains.append([cand])
     keep = []
-    anchored = {s for s, e, _, left in found if left or text.startswith(_RIGHT_CUES, e)}
-    for s, e, name, left in found:
-        if s in anchored:
-            keep.append((s, e, name, left))
-            continue
-        neighbours = [t for t, u, _, _ in found if t != s and abs(t - e) <= 4 or abs(s - u) <= 4]
-        if any(t in anchored for t in neighbours) or (text[s - 1 : s] == "的" and text[e : e + 1] in "、,"):
-            keep.append((s, e, name, left))
+    for chain in chains:
+        anchored = any(
+            left or text.startswith(_RIGHT_CUES, e) or _EVENT_AT(text, e) or (text[s - 1 : s] == "的" and text[e : e + 1] in "、,")
+            or (text[e : e + 1] in ":" and (s == 0 or text[s - 1] in "\n。"))
+            for s, e, _, left in chain
+        )
+        if anchored and (len(chain) > 1 or not _weak(text, chain[0])):
+            keep.extend(chain)
     return keep
+
+
+def _weak(text: str, cand: tuple[int, int, str, bool]) -> bool:
+    """A lone name anchored only by a delimiter after it."""
+    s, e, _, left = cand
+    return not left and not text.startswith(_RIGHT_CUES, e) and not _EVENT_AT(text, e) and not (
+        text[s - 1 : s] == "的" or (text[e : e + 1] == ":" and (s == 0 or text[s - 1] in "\n。"))
+    )
 
 
 def _person(doc: Doc, name: str, span: tuple[int, int], surface: str) -> Ref:
@@ -164,7 +180,7 @@ def _posts_before(doc: Doc, person: Ref, start: int) -> None:
     t_start = max(0, start - 12) + m.start()
     title = re.sub(r"[\s:：]", "", m.group(0))
     org = _org_before(doc, t_start)
-    if title in ("记者", "负责人"):
+    if org is None or title in ("记者", "负责人"):
         return
     sentence = doc.article.sentence_at(start)
     _post(doc, person, org.ref if org else None, title, (sentence.start, sentence.end))
@@ -243,7 +259,9 @@ def extract_persons(doc: Doc) -> None:
         _posts_after(doc, ref, end, limit)
         _events(doc, ref, start, end)
     for team, cell, offset in doc.table_posts:
-        for m in re.finditer(r"(副?组\s*长)\s*[:：]\s*([\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2})", cell):
+        for m in re.finditer(
+            r"(副?组\s*长)\s*[:：]\s*([\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff] [\u4e00-\u9fff])(?=\s|$|\|)", cell
+        ):
             raw = m.group(2)
             name = raw.replace(" ", "")
             span = (offset + m.start(2), offset + m.end(2))
