@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -81,7 +82,9 @@ def write_text(path: str | Path, text: str | bytes) -> None:
 
 def serialize(graph: Graph, fmt: str) -> bytes:
     """Serialise a graph (or a Dataset for ``trig``) to bytes in an rdflib format."""
-    return graph.serialize(format=fmt, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # rdflib's TriG writer calls its own deprecated API
+        return graph.serialize(format=fmt, encoding="utf-8")
 
 
 def write_rdf(
@@ -124,17 +127,24 @@ def parse_rdf(path: str | Path) -> Graph:
     """Read an RDF file (format from its suffix) into one graph; TriG named graphs are merged."""
     fmt = rdf_format(path)
     try:
-        if fmt == "trig":
-            ds = Dataset()
-            ds.parse(str(path), format="trig")
-            merged = Graph()
-            for s, p, o, _ in ds.quads((None, None, None, None)):
-                merged.add((s, p, o))
-            return bind_prefixes(merged)
-        g = Graph()
-        g.parse(str(path), format=fmt)
-        return bind_prefixes(g)
+        with warnings.catch_warnings():
+            # rdflib's own parsers still use its deprecated ConjunctiveGraph internally
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return _parse(path, fmt)
     except (OSError, ValueError, SyntaxError) as exc:
         raise InputError(f"{path}: cannot read RDF: {str(exc).splitlines()[0] if str(exc) else exc}") from exc
     except Exception as exc:  # rdflib's parsers raise their own exception classes
         raise InputError(f"{path}: not valid RDF ({type(exc).__name__}: {str(exc).splitlines()[0]})") from exc
+
+
+def _parse(path: str | Path, fmt: str) -> Graph:
+    if fmt == "trig":
+        ds = Dataset()
+        ds.parse(str(path), format="trig")
+        merged = Graph()
+        for s, p, o, _ in ds.quads((None, None, None, None)):
+            merged.add((s, p, o))
+        return bind_prefixes(merged)
+    g = Graph()
+    g.parse(str(path), format=fmt)
+    return bind_prefixes(g)

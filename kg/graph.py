@@ -29,7 +29,7 @@ from kg.model import Article, Entity, Extraction
 from kg.ontology import ACSN_IRI, vocabulary
 from kg.terms import ACSN
 
-__all__ = ["DEFAULT_BASE", "PROV", "article_iri", "iri", "partial_date", "statement_iri", "to_graph"]
+__all__ = ["DEFAULT_BASE", "PROV", "article_iri", "decimal_literal", "iri", "partial_date", "statement_iri", "to_graph"]
 
 DEFAULT_BASE = "https://w3id.org/acsn/id/"
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -65,6 +65,13 @@ def partial_date(value: str) -> Literal:
     return Literal(value, datatype=XSD.gYear)
 
 
+def decimal_literal(value: object) -> Literal:
+    """An xsd:decimal in canonical form (``8.0``, ``83.98``), which every serialisation keeps as it is."""
+    d = Decimal(str(value))
+    lexical = f"{int(d)}.0" if d == d.to_integral_value() else format(d.normalize(), "f")
+    return Literal(lexical, datatype=XSD.decimal)
+
+
 def _literal(prop: str, value: object) -> Literal:
     rng = vocabulary().properties[ACSN_IRI + prop].range
     kind = rng[0] if rng else ""
@@ -73,7 +80,7 @@ def _literal(prop: str, value: object) -> Literal:
     if kind == str(XSD.integer):
         return Literal(int(value), datatype=XSD.integer)  # type: ignore[call-overload]
     if kind == str(XSD.decimal):
-        return Literal(Decimal(str(value)), datatype=XSD.decimal)
+        return decimal_literal(value)
     if kind == str(XSD.boolean):
         return Literal(bool(value), datatype=XSD.boolean)
     if kind == str(XSD.date):

@@ -315,9 +315,9 @@ def parse_html(text: str, name: str) -> Article:
     Scripts, styles, navigation, headers, footers and forms are dropped; the main
     text is the block with the most paragraph text.
     """
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(text)
+    tree = LexborHTMLParser(text)
     for tag in ("script", "style", "noscript", "nav", "header", "footer", "form", "aside", "iframe", "svg"):
         for node in tree.css(tag):
             node.decompose()
@@ -344,10 +344,10 @@ def parse_html(text: str, name: str) -> Article:
 
 
 def _main_text(tree: object) -> str:
-    from selectolax.parser import HTMLParser, Node
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-    assert isinstance(tree, HTMLParser)
-    best: Node | None = None
+    assert isinstance(tree, LexborHTMLParser)
+    best: LexborNode | None = None
     best_len = 0
     for node in tree.css("article, main, div, section, td, body"):
         paragraphs = node.css("p")

@@ -8,7 +8,8 @@ decides, a short form keeps the name as written.
 
 Example
 -------
->>> from kg.model import Article
+>>> from kg.extract.lexicon import PUBLISHER_REGIONS
+from kg.model import Article
 >>> ctx = Context.of(Article(id="x", text="省委巡视组进驻。", publisher="浙江日报"))
 >>> ctx.committee("省委").name
 '中共浙江省委'
@@ -21,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg import regions
+from kg.extract.lexicon import PUBLISHER_REGIONS
 from kg.model import Article
 from kg.text import normalize
 
@@ -75,6 +77,10 @@ class Context:
         text = text if text is not None else article.norm
         ctx = cls(article_id=article.id)
         publisher = normalize(article.publisher or "")
+        for paper, region in PUBLISHER_REGIONS.items():
+            if paper in publisher:
+                publisher = region or "中央"
+                break
         for _, _, _, codes in regions.scan(publisher):
             ctx._home(codes[0])
             break

@@ -67,6 +67,9 @@ class Doc:
         """Record that ``[start, end)`` names ``ref``; returns ``ref``."""
         self.mentions.append(Mention(start, end, ref))
         self.out.add_span(ref, (start, end))
+        original = self.article.text[start:end]
+        if original != self.text[start:end]:
+            self.out.add_alias(ref, original)  # the form as written (traditional script), for search
         return ref
 
     def mentions_in(self, start: int, end: int, cls: str | None = None) -> list[Mention]:
@@ -91,12 +94,19 @@ class Doc:
             Entity("PartyCommittee", c.key, c.name, frozenset(aliases), tuple(props), (span,) if span else ())
         )
         if c.region is not None:
-            region = self.region(c.region, None)
+            region = self.region(c.region, None, evidence=span)
             self.out.relate(ref, "jurisdiction", region, span)
         return ref
 
-    def region(self, code: str, span: Span | None, surface: str | None = None, parents: bool = True) -> Ref:
-        """A Region entity for a GB/T 2260 code, with its parent chain (PART_OF) up to the province."""
+    def region(
+        self, code: str, span: Span | None, surface: str | None = None, *, evidence: Span | None = None
+    ) -> Ref:
+        """A Region entity for a GB/T 2260 code, with its parent chain (PART_OF) up to the province.
+
+        ``span`` is where the text names the region; ``evidence`` where it is only implied
+        (the parent of a county the text names, the jurisdiction of a committee).
+        """
+        span = span or evidence
         div = regions.get(code)
         name = regions.display_name(code)
         aliases = {a for a in (surface, div.name, *div.aliases) if a and a != name}
@@ -110,8 +120,8 @@ class Doc:
                 (span,) if span else (),
             )
         )
-        if parents and div.parent:
-            parent = self.region(div.parent, None)
+        if div.parent:
+            parent = self.region(div.parent, None, evidence=span)
             self.out.relate(ref, "partOf", parent, span)
         return ref
 
@@ -122,7 +132,7 @@ class Doc:
             Entity("Region", key, name, frozenset(), (("adminLevel", "township"),), (span,) if span else ())
         )
         if parent:
-            self.out.relate(ref, "partOf", self.region(parent, None), span)
+            self.out.relate(ref, "partOf", self.region(parent, None, evidence=span), span)
         return ref
 
     def organization(
@@ -135,11 +145,11 @@ class Doc:
             Entity("Organization", name, name, frozenset({surface} - {name}), props, (span,) if span else ())
         )
         if region_code is not None:
-            self.out.relate(ref, "locatedIn", self.region(region_code, None), None)
+            self.out.relate(ref, "locatedIn", self.region(region_code, None, evidence=span), span)
         if parent_body:
             m = re.fullmatch(r"(.{3,}?)(党组|党委|党工委|机关党委)", surface)
             if m and not m.group(1).endswith(("省", "市", "县", "区", "州", "委员会党", "中央")):
-                parent = self.organization(m.group(1), None, parent_body=False)
+                parent = self.organization(m.group(1), span, parent_body=False)
                 self.out.relate(ref, "subOrganizationOf", parent, span)
         return ref
 
@@ -201,7 +211,7 @@ class Doc:
             if v is not None:
                 props.append((k, v))
         ref = self.out.add(Entity("InspectionRound", key, name, frozenset({surface} - {name}), tuple(props), (span,)))
-        self.out.relate(ref, "conductedBy", self.committee(committee), None)
+        self.out.relate(ref, "conductedBy", self.committee(committee, span), span)
         return ref
 
     def team(self, committee: Committee, scheme: str, number: int, special: bool, span: Span, surface: str) -> Ref:
@@ -223,5 +233,5 @@ class Doc:
                 (span,),
             )
         )
-        self.out.relate(ref, "teamOf", self.committee(committee), None)
+        self.out.relate(ref, "teamOf", self.committee(committee, span), span)
         return ref

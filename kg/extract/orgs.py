@@ -56,6 +56,8 @@ def _org_end(text: str, start: int, body_from: int, limit: int = 22) -> int | No
         ch = text[i]
         if ch in _STOP_CHARS or text.startswith(_STOP_WORDS, i):
             break
+        if ch in "和与及" and (text[i + 1 : i + 2] in _PREFIX_CHARS or text.startswith(_BROAD, i + 1)):
+            break  # 省人防办和省民宗委: two bodies
         if i > body_from and text.startswith(_TITLE_START, i) and not text.startswith(("委员会", "党组"), i):
             # a title after a suffix ends the name (委员会副厅长级干部); 组长 inside 纪检组 does not
             if best is not None:

@@ -1,0 +1,76 @@
+"""Organizations, regions, persons, posts, events and documents."""
+
+from __future__ import annotations
+
+from tests.extract.helpers import names, props, related, run
+
+
+def test_abbreviations_resolve_to_full_names_with_the_home_province():
+    ex = run("省纪委省监委、省人防办和省民宗委有关负责同志参加了会议。", publisher="浙江日报")
+    orgs = names(ex, "Organization")
+    assert {"浙江省纪委省监委", "浙江省人民防空办公室", "浙江省民族宗教事务委员会"} <= orgs
+
+
+def test_central_abbreviations():
+    ex = run("中央纪委国家监委、国家民委和团中央派员参加。")
+    assert {"中央纪委国家监委", "国家民族事务委员会", "中国共产主义青年团中央委员会"} <= names(ex, "Organization")
+
+
+def test_party_group_is_a_sub_organization_of_its_body():
+    ex = run("十四届省委第八轮巡视进驻省民族宗教事务委员会党组。", publisher="浙江日报")
+    assert ("浙江省民族宗教事务委员会党组", "浙江省民族宗教事务委员会") in related(ex, "subOrganizationOf")
+
+
+def test_regions_carry_codes_levels_and_parents():
+    ex = run("巡视组先后到杭州市、台州市黄岩区和开化县调研。", publisher="浙江日报")
+    assert {"杭州市", "台州市黄岩区", "开化县"} <= names(ex, "Region")
+    assert props(ex, "Region", "台州市黄岩区") == {"adminCode": "331003", "adminLevel": "county"}
+    assert {("台州市黄岩区", "台州市"), ("开化县", "衢州市"), ("衢州市", "浙江省")} <= related(ex, "partOf")
+
+
+def test_my_province_is_the_publishers_province():
+    ex = run("2020年以来,全省已有120人主动投案。", publisher="河南日报")
+    assert "河南省" in names(ex, "Region")
+
+
+def test_person_with_rank_title_and_employer_surrenders():
+    ex = run("近日,省水利厅原副厅长级干部李明华主动投案。", publisher="安徽日报")
+    assert names(ex, "Person") == {"李明华"}
+    (position,) = [e for e in ex.entities.values() if e.cls == "Position"]
+    assert dict(position.props) == {"title": "副厅长级干部", "rank": "副厅长级", "former": True}
+    assert related(ex, "inOrganization") == {(position.name, "安徽省水利厅")}
+    assert related(ex, "involves") == {("李明华主动投案", "李明华")}
+    (event,) = [e for e in ex.entities.values() if e.cls == "Surrender"]
+    assert dict(event.props)["date"] == "2021-06"  # 近日, in an article of June 2021
+
+
+def test_person_with_several_posts():
+    ex = run("张建国曾任甘肃省纪委书记、甘肃省政协副主席,是十八届中央纪委委员。本轮巡视,他担任中央第六巡视组组长。")
+    posts = related(ex, "holds")
+    employers = {org for _, org in related(ex, "inOrganization")}
+    assert {p for p, _ in posts} == {"张建国"}
+    assert {"甘肃省纪委", "甘肃省政协", "中共中央纪律检查委员会", "中央第六巡视组"} <= employers
+
+
+def test_names_in_a_list_and_events():
+    ex = run("赵志强、钱永红、孙立新等人被开除党籍。省委书记周振东主持会议。")
+    assert {"赵志强", "钱永红", "孙立新", "周振东"} <= names(ex, "Person")
+    assert ("赵志强受到处分", "赵志强") in related(ex, "involves")
+    assert "开除" not in "".join(names(ex, "Person"))
+
+
+def test_common_words_are_not_names():
+    ex = run("巡视组坚持高质量发展,全面从严治党,方面问题得到解决,必须有权威性,成为利器。")
+    assert names(ex, "Person") == set()
+
+
+def test_documents_in_book_title_marks():
+    ex = run("根据《中国共产党巡视工作条例》和《人民日报》报道,省委印发《关于加强巡察工作的意见》。")
+    assert names(ex, "Document") == {"中国共产党巡视工作条例", "关于加强巡察工作的意见"}
+
+
+def test_traditional_script_extracts_as_simplified_and_keeps_the_original_form():
+    ex = run("浙江省委第三巡視組進駐溫州大學,發現問題三十餘個。", publisher="中評社")
+    assert "浙江省委第三巡视组" in names(ex, "InspectionTeam")
+    (org,) = [e for e in ex.entities.values() if e.cls == "Organization" and e.name == "温州大学"]
+    assert "溫州大學" in org.aliases

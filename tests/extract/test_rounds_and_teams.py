@@ -1,0 +1,81 @@
+"""Rounds, teams and inspections, read from sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.extract.helpers import inspected, names, props, related, run
+
+
+def test_round_with_term_committee_and_ordinal_resolved_by_publisher():
+    ex = run("近日,十三届省委第五轮巡视进驻省交通运输厅党组。", publisher="湖北日报")
+    assert names(ex, "InspectionRound") == {"十三届湖北省委第五轮巡视"}
+    assert props(ex, "InspectionRound", "十三届湖北省委第五轮巡视") == {"term": 13, "ordinal": 5, "scheme": "巡视"}
+    assert related(ex, "conductedBy") == {("十三届湖北省委第五轮巡视", "中共湖北省委")}
+    assert inspected(ex) == {("十三届湖北省委第五轮巡视", "湖北省交通运输厅党组")}
+
+
+def test_central_round_and_team():
+    ex = run("十九届中央第六轮巡视启动,中央第十二巡视组进驻国家统计局。")
+    assert names(ex, "InspectionRound") == {"十九届中央第六轮巡视"}
+    assert names(ex, "InspectionTeam") == {"中央第十二巡视组"}
+    assert props(ex, "InspectionTeam", "中央第十二巡视组")["number"] == 12
+    assert ("中央第十二巡视组", "国家统计局") in inspected(ex)
+    assert related(ex, "teamOf") == {("中央第十二巡视组", "中共中央")}
+
+
+def test_municipal_inspection_round_and_feedback_to_target():
+    ex = run(
+        "根据市委统一部署,6月3日,市委第二巡察组向市卫生健康委员会党组反馈巡察情况。"
+        "会议传达了四届市委第七轮巡察情况汇报会议精神。",
+        publisher="绍兴日报",
+    )
+    assert names(ex, "InspectionRound") == {"四届绍兴市委第七轮巡察"}
+    assert names(ex, "InspectionTeam") == {"绍兴市委第二巡察组"}
+    pairs = inspected(ex)
+    assert ("绍兴市委第二巡察组", "绍兴市卫生健康委员会党组") in pairs
+    assert ("四届绍兴市委第七轮巡察", "绍兴市卫生健康委员会党组") in pairs  # the article's only round
+    (insp,) = [e for e in ex.entities.values() if e.cls == "Inspection"]
+    assert dict(insp.props)["feedbackDate"] == "2021-06-03"
+
+
+def test_enumeration_members_inherit_the_shared_prefix():
+    ex = run("十四届省委第三轮巡视对宁波市海曙区、镇海区、北仑区等3个地区党组织开展常规巡视。", publisher="浙江日报")
+    targets = {t for _, t in inspected(ex)}
+    assert targets == {"宁波市海曙区", "宁波市镇海区", "宁波市北仑区"}
+    (insp, *_) = [e for e in ex.entities.values() if e.cls == "Inspection"]
+    assert dict(insp.props)["inspectionType"] == "常规"
+    assert ("宁波市北仑区", "宁波市") in related(ex, "partOf")
+
+
+def test_long_list_of_bodies_ending_in_deng():
+    ex = run(
+        "十九届中央第二轮巡视将对26家单位党组织开展巡视,包括中央组织部、中央统战部、国家民委、"
+        "中国科学院、新华社、中华全国总工会等。"
+    )
+    targets = {t for _, t in inspected(ex)}
+    assert targets == {
+        "中共中央组织部",
+        "中共中央统一战线工作部",
+        "国家民族事务委员会",
+        "中国科学院",
+        "新华通讯社",
+        "中华全国总工会",
+    }
+
+
+def test_team_list_with_two_bodies():
+    ex = run("省委第一巡视组巡视省民政厅、省粤科金融集团。", publisher="南方日报")
+    assert {t for _, t in inspected(ex)} == {"广东省民政厅", "广东省粤科金融集团"}
+
+
+def test_this_round_and_year_numbered_first_round():
+    ex = run("2018年初,十二届区委第一轮巡察启动。2018年首轮巡察发现问题35个。本轮巡察对区教育局开展了专项巡察。")
+    assert len(names(ex, "InspectionRound")) == 1
+    ((agent, target),) = inspected(ex)
+    assert target.endswith("区教育局") and agent.endswith("第一轮巡察")
+
+
+def test_special_team_names():
+    ex = run("县委专项巡察二组进驻县人民医院。", publisher="某县融媒体中心")
+    (team,) = names(ex, "InspectionTeam")
+    assert team.endswith("专项巡察二组")
+    assert props(ex, "InspectionTeam", team)["number"] == 2
