@@ -47,6 +47,7 @@ class Doc:
     """The year the text gives each round, where it does (2019年初,十四届省委第六轮巡视)."""
     table_posts: list[tuple[Ref, str, int]] = field(default_factory=list)
     """Cells naming the leaders of a team in a table: (team, cell text, offset)."""
+    _claimed: bytearray = field(default_factory=bytearray)
 
     @classmethod
     def of(cls, article: Article) -> Doc:
@@ -61,10 +62,22 @@ class Doc:
     # ------------------------------------------------------------ mentions
     def claimed(self, start: int, end: int) -> bool:
         """Whether any character of ``[start, end)`` already belongs to a mention."""
-        return any(m.start < end and start < m.end for m in self.mentions)
+        if not self._claimed:
+            return False
+        return self._claimed.find(1, start, end) != -1
+
+    def unclaim(self, start: int, end: int, cls: str) -> None:
+        """Forget the mentions of class ``cls`` that overlap ``[start, end)``."""
+        self.mentions[:] = [m for m in self.mentions if not (m.start < end and start < m.end and m.ref[0] == cls)]
+        self._claimed = bytearray(len(self.text))
+        for m in self.mentions:
+            self._claimed[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     def mention(self, start: int, end: int, ref: Ref) -> Ref:
         """Record that ``[start, end)`` names ``ref``; returns ``ref``."""
+        if not self._claimed:
+            self._claimed = bytearray(len(self.text))
+        self._claimed[start:end] = b"\x01" * (end - start)
         self.mentions.append(Mention(start, end, ref))
         self.out.add_span(ref, (start, end))
         original = self.article.text[start:end]

@@ -52,7 +52,7 @@ _TARGET_PATTERNS = (
 )
 _COUNT = r"[\d一二三四五六七八九十两百]+(?:个|家|所|名)"
 _GENERIC = re.compile(
-    r"^(?:被巡[视察]|各|有关|相关|部分|其他|全[省市县区]|本|该|我|下属|所属|\d)|"
+    r"^(?:被巡[视察]|各|有关|相关|部分|其他|全[省市县区]|本|该|我|下属|所属|机构|单位|部门|企业|\d)|"
     r"(?:单位|地方|部门|党组织|地区|系统|领导班子|机关|领域|行业)$"
 )
 
@@ -237,6 +237,11 @@ def _resolve_item(doc: Doc, item: str, start: int, prev: Target | None, prev_ite
             if narrowed:
                 codes = tuple(d.code for d in narrowed)
         return Target(doc.region(codes[0], (start, end), item), start, end)
+    committee = doc.ctx.committee(item) if re.fullmatch(r"(?:中共)?[\u4e00-\u9fff]{2,10}(?:省委|市委|州委|县委|区委|党委)", item) else None
+    if committee is not None:
+        ref = doc.committee(committee, (start, end), item)
+        doc.mention(start, end, ref)
+        return Target(ref, start, end)
     if re.fullmatch(r"[\u4e00-\u9fff]{2,6}(?:镇|乡|街道)", item):
         return Target(doc.township(item, (start, end), doc.ctx.county), start, end)
     name = item
@@ -259,32 +264,49 @@ def _township_of(doc: Doc, name: str, start: int) -> None:
         doc.township(head.group(1), None, doc.ctx.county)
 
 
+_GENERIC_HEAD = r"(?:机构|单位|部门|地方|地区|党组织|企业|高校|省份|县|市|区)"
+
+
+def _blank(m: re.Match[str]) -> str:
+    return "、" * len(m.group(0))
+
+
+def _split_conjunctions(text: str) -> str:
+    """和/及/与 between two names becomes 、 (省教育厅党组和省科技厅党组); inside a name it stays (文化和旅游部)."""
+
+    def repl(m: re.Match[str]) -> str:
+        after = text[m.end() : m.end() + 6]
+        found = regions.scan(after)
+        starts_name = after[:1] in "省市县区州" or after.startswith(("中央", "国家", "中国", "全国")) or bool(
+            found and found[0][0] == 0
+        )
+        return "、" if starts_name else m.group(0)
+
+    return re.sub(r"(?<=[\u4e00-\u9fff])(?:以及|和|及|与)", lambda m: repl(m).ljust(len(m.group(0)), "、"), text)
+
+
 def parse_targets(doc: Doc, text: str, offset: int) -> list[Target]:
     """Split an enumeration of targets into members and resolve each one."""
     out: list[Target] = []
     # cut at 等 that closes the list, and drop count phrases (6个州市和 …)
-    pieces = re.split(rf"等(?={_COUNT}|[,。;]|$)|{_COUNT}[\u4e00-\u9fff()]{{0,8}}?(?:和|及|以及)|等?{_COUNT}.*$", text)
-    pos = 0
+    text = _split_conjunctions(text)
+    # Count phrases (6个州市, 等8个省属单位) and a closing 等机构 are no members; blank them out
+    # with delimiters so that offsets stay those of the text.
+    text = re.sub(rf"等?{_COUNT}[^、,;]{{0,12}}|等{_GENERIC_HEAD}[^、,;]{{0,10}}|等$|等(?=[、,;])", _blank, text)
+    out: list[Target] = []
     prev: Target | None = None
     prev_item: str | None = None
-    for piece in pieces:
-        if piece is None:
-            continue
-        base = text.find(piece, pos)
-        if base < 0:
-            continue
-        pos = base + len(piece)
-        for m in re.finditer(r"[^、,，;]+", piece):
-            raw = m.group(0)
-            lead = len(raw) - len(raw.lstrip(" 对向和及"))
-            item = re.sub(r"^(?:对|向|和|及|以及|进驻|入驻|巡视|巡察)", "", raw.strip())
-            item = re.sub(r"(?:等|党组织|的)$", "", item)
-            core = re.sub(r"[(（][^)）]*[)）]", "", item)
-            start = offset + base + m.start() + lead
-            target = _resolve_item(doc, core, start, prev, prev_item)
-            if target is not None:
-                out.append(target)
-                prev, prev_item = target, doc.entity(target.ref).name
+    for m in re.finditer(r"[^、,，;]+", text):
+        raw = m.group(0)
+        lead = len(raw) - len(raw.lstrip(" 对向和及"))
+        item = re.sub(r"^(?:对|向|和|及|以及|进驻|入驻|巡视|巡察)", "", raw.strip())
+        item = re.sub(r"(?:等|党组织|的)$", "", item)
+        core = re.sub(r"[(（][^)）]*[)）]", "", item)
+        start = offset + m.start() + lead
+        target = _resolve_item(doc, core, start, prev, prev_item)
+        if target is not None:
+            out.append(target)
+            prev, prev_item = target, doc.entity(target.ref).name
     return out
 
 

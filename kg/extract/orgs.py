@@ -54,7 +54,7 @@ def _org_end(text: str, start: int, body_from: int, limit: int = 22) -> int | No
     stop = min(len(text), start + limit)
     while i < stop:
         ch = text[i]
-        if ch in _STOP_CHARS or text.startswith(_STOP_WORDS, i):
+        if (ch in _STOP_CHARS and not text.startswith("有限", i)) or text.startswith(_STOP_WORDS, i):
             break
         if ch in "和与及" and (text[i + 1 : i + 2] in _PREFIX_CHARS or text.startswith(_BROAD, i + 1)):
             break  # 省人防办和省民宗委: two bodies

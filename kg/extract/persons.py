@@ -24,18 +24,24 @@ _RIGHT_CUES = (
     "曾任", "曾担任", "曾带队", "曾", "系", "是", "说", "表示", "指出", "提出", "主持", "担任", "出任", "现任", "任",
     "同志", "等", "主动投案", "接受", "被", "涉嫌", "在", "带队", "介绍", "强调", "要求", "现身", "本人", "则",
     "认为", "称", "严重", "因", "生于", "出生", "当选", "兼任", "向", "分别", "作", "代表", "率", "一行", "为",
-    "总书记", "书记", "主席", "委员长", "总理",
+    "总书记", "书记", "主席", "委员长", "总理", "通报", "讲话", "出席", "参加", "宣布", "传达", "部署", "听取", "调研",
+    "率队", "督导", "检查", "反馈", "就", "对", "作", "同意", "批示", "指示", "回应", "坦言", "交代", "忏悔", "落马",
+    "受贿", "违纪", "接受", "已被", "于",
 )
 _DELIMS = set("、,，。;；:：)）( \n|")
 _TITLE_ALT = "|".join(sorted({*TITLES}, key=len, reverse=True))
 _RANK_ALT = "|".join(RANKS)
 _LEFT_TITLE = re.compile(rf"(?:原)?(?:{_RANK_ALT})?(?:{_TITLE_ALT})(?:\s*[:：]\s*)?$")
+_LEFT_TITLES = re.compile(
+    rf"(?P<unit>党委|党组|党工委)?(?P<titles>(?:原)?(?:{_RANK_ALT})?(?:{_TITLE_ALT})(?:、(?:原)?(?:{_RANK_ALT})?(?:{_TITLE_ALT}))*)"
+    r"(?:\s*[:：]\s*)?$"
+)
 _POST_VERB = re.compile(r"曾任职?|曾担任|担任|出任|现任|兼任|任职|当选|任|系|是")
 _PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])?(他|她)(?=曾|出任|担任|任|系|是|现任|将|还)")
 
 _EVENTS = (
     ("Surrender", re.compile(r"主动投案|投案自首")),
-    ("Investigation", re.compile(r"纪律审查|监察调查|审查调查|立案审查|立案调查|接受调查|被查处|被调查|落马")),
+    ("Investigation", re.compile(r"纪律审查|监察调查|审查调查|立案审查|立案调查|接受调查|被查处|被调查|落马|涉嫌严重违纪")),
     ("Sanction", re.compile(r"开除党籍|开除公职|党纪政务处分|政务处分|党纪处分|撤职|撤销.{0,6}职务|降级|免职|留党察看")),
     ("JudicialReferral", re.compile(r"移送(?:司法|检察)机关|移送审查起诉|依法逮捕|被逮捕|提起公诉")),
     ("Admonishment", re.compile(r"约谈|诫勉谈话|诫勉")),
@@ -85,6 +91,11 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
             if _right_ok(text, j) and (left or given == 1 or not _right_ok(text, j - 1)):
                 chosen = (j, name)
                 break
+            if left and given == 2 and not _right_ok(text, i + sl + 1) and _CJK.match(text[j - 1]) and not (
+                re.search(r"(?:负责人|干部|人员|成员|同志)$", text[max(0, i - 4) : i])
+            ):
+                chosen = (j, name)  # after a title, a name with no cue after it is most likely three characters
+                break
         if chosen is None:
             i += 1
             continue
@@ -92,7 +103,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
         before = text[i - 1] if i > 0 else ""
         right_cue = end >= len(text) or text.startswith(_RIGHT_CUES, end) or _EVENT_AT(text, end)
         in_list = before in "、" or (end < len(text) and text[end] == "、")
-        if any(name.startswith(w) or name == w for w in NOT_NAMES) and not left:
+        if (name[:2] in NOT_NAMES or name[:3] in NOT_NAMES) and not (left and len(name) == 2):
             i += 1
             continue
         speaker = end < len(text) and text[end] == ":" and (i == 0 or before in "\n。")
@@ -174,16 +185,17 @@ _TITLE_AT = re.compile(rf"(?:原)?(?:{_RANK_ALT})?(?:{_TITLE_ALT})")
 
 def _posts_before(doc: Doc, person: Ref, start: int) -> None:
     text = doc.text
-    m = _LEFT_TITLE.search(text[max(0, start - 12) : start])
+    window = max(0, start - 30)
+    m = _LEFT_TITLES.search(text[window:start])
     if not m:
         return
-    t_start = max(0, start - 12) + m.start()
-    title = re.sub(r"[\s:：]", "", m.group(0))
-    org = _org_before(doc, t_start)
-    if org is None or title in ("记者", "负责人"):
+    org = _org_before(doc, window + m.start())
+    if org is None:
         return
     sentence = doc.article.sentence_at(start)
-    _post(doc, person, org.ref if org else None, title, (sentence.start, sentence.end))
+    for title in re.sub(r"[\s:：]", "", m.group("titles")).split("、"):
+        if title not in ("记者", "负责人"):
+            _post(doc, person, org.ref, title, (sentence.start, sentence.end))
 
 
 def _posts_after(doc: Doc, person: Ref, end: int, limit: int) -> None:
@@ -211,11 +223,10 @@ def _posts_after(doc: Doc, person: Ref, end: int, limit: int) -> None:
 def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
     text = doc.text
     sentence = doc.article.sentence_at(start)
-    clause = re.match(r"[^,;。]*", text[end : sentence.end])
-    after = clause.group(0) if clause else ""
+    after = text[end : sentence.end]
     before = text[max(sentence.start, start - 12) : start]
     for cls, pattern in _EVENTS:
-        hit = pattern.search(after[:30]) or (cls in ("Admonishment", "Investigation") and re.search(r"(?:约谈|对)$", before))
+        hit = pattern.search(after[:40]) or (cls in ("Admonishment", "Investigation") and re.search(r"(?:约谈|对)$", before))
         if not hit:
             continue
         dates = find_dates(text[sentence.start : sentence.end], doc.article.date)
@@ -244,7 +255,7 @@ def extract_persons(doc: Doc) -> None:
     refs: list[tuple[Ref, int, int]] = []
     for start, end, name, _left in found:
         if doc.claimed(start, end):
-            doc.mentions[:] = [m for m in doc.mentions if not (m.start < end and start < m.end and m.ref[0] == "Region")]
+            doc.unclaim(start, end, "Region")
         ref = _person(doc, name, (start, end), doc.article.text[start:end])
         refs.append((ref, start, end))
     for m in _PRONOUN.finditer(text):
