@@ -16,6 +16,7 @@ from pathlib import Path
 
 from rdflib import RDF, SH, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
+from rdflib.term import Node
 
 from kg.ontology import ACSN_IRI, Vocabulary, ontology_dir, vocabulary
 
@@ -72,7 +73,7 @@ def _render_terms(v: Vocabulary) -> str:
 
 def _datatype_constraint(g: Graph, shape: BNode, rng: str, v: Vocabulary) -> None:
     if rng in v.datatypes:
-        alternatives = []
+        alternatives: list[Node] = []
         for member in v.datatypes[rng]:
             alt = BNode()
             g.add((alt, SH.datatype, URIRef(member)))
@@ -88,7 +89,7 @@ def _class_constraint(g: Graph, shape: BNode, classes: tuple[str, ...]) -> None:
     if len(classes) == 1:
         g.add((shape, SH["class"], URIRef(ACSN_IRI + classes[0])))
         return
-    alternatives = []
+    alternatives: list[Node] = []
     for name in classes:
         alt = BNode()
         g.add((alt, SH["class"], URIRef(ACSN_IRI + name)))
@@ -169,9 +170,7 @@ def _render_doc(v: Vocabulary) -> str:
     ]
     for c in v.classes.values():
         required = ", ".join(v.properties[r].pg_name for r in c.required if r in v.properties)
-        out.append(
-            f"| {c.name} | {c.label_zh} | {', '.join(c.superclasses)} | {required} | {c.definition} |"
-        )
+        out.append(f"| {c.name} | {c.label_zh} | {', '.join(c.superclasses)} | {required} | {c.definition} |")
     out += [
         "",
         "## Relationship types (object properties)",
@@ -198,7 +197,13 @@ def _render_doc(v: Vocabulary) -> str:
             on = " or ".join(p.domain) or "any"
             listed = " (list)" if p.list_valued else ""
             out.append(f"| {p.curie} | {p.pg_name}{listed} | {p.label_zh} | {on} | {rng} | {p.definition} |")
-    out += ["", "## Statistic measures (values of `measure`)", "", "| measure | 中文 | example |", "|---|---|---|"]
+    out += [
+        "",
+        "## Statistic measures (values of `measure`)",
+        "",
+        "| measure | 中文 | example |",
+        "|---|---|---|",
+    ]
     for m in v.measures.values():
         out.append(f"| {m.name} | {m.label_zh} | {m.example} |")
     return "\n".join(out) + "\n"

@@ -74,6 +74,9 @@ def write_text(path: str | Path, text: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; outputs are ordinary files
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -83,7 +86,9 @@ def write_text(path: str | Path, text: str | bytes) -> None:
 def serialize(graph: Graph, fmt: str) -> bytes:
     """Serialise a graph (or a Dataset for ``trig``) to bytes in an rdflib format."""
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # rdflib's TriG writer calls its own deprecated API
+        warnings.simplefilter(
+            "ignore", DeprecationWarning
+        )  # rdflib's TriG writer calls its own deprecated API
         return graph.serialize(format=fmt, encoding="utf-8")
 
 

@@ -29,7 +29,16 @@ from kg.model import Article, Entity, Extraction
 from kg.ontology import ACSN_IRI, vocabulary
 from kg.terms import ACSN
 
-__all__ = ["DEFAULT_BASE", "PROV", "article_iri", "decimal_literal", "iri", "partial_date", "statement_iri", "to_graph"]
+__all__ = [
+    "DEFAULT_BASE",
+    "PROV",
+    "article_iri",
+    "decimal_literal",
+    "iri",
+    "partial_date",
+    "statement_iri",
+    "to_graph",
+]
 
 DEFAULT_BASE = "https://w3id.org/acsn/id/"
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -63,6 +72,12 @@ def partial_date(value: str) -> Literal:
     if re.fullmatch(r"\d{4}-\d{2}", value):
         return Literal(value, datatype=XSD.gYearMonth)
     return Literal(value, datatype=XSD.gYear)
+
+
+def _term(local: str) -> URIRef:
+    """The IRI of an acsn term; a name the ontology does not define raises AttributeError."""
+    term: URIRef = getattr(ACSN, local)
+    return term
 
 
 def decimal_literal(value: object) -> Literal:
@@ -103,7 +118,7 @@ def _article_triples(g: Graph, article: Article, node: URIRef) -> None:
         ("url", article.url),
     ):
         if value:
-            g.add((node, ACSN[prop], _literal(prop, value)))
+            g.add((node, _term(prop), _literal(prop, value)))
 
 
 def _evidence(g: Graph, article: Article, node: URIRef, base: str, index: int) -> URIRef:
@@ -128,14 +143,14 @@ def _sentence_indexes(article: Article, spans: tuple[tuple[int, int], ...]) -> l
 
 
 def _entity_triples(g: Graph, entity: Entity, node: URIRef) -> None:
-    g.add((node, RDF.type, ACSN[entity.cls]))
+    g.add((node, RDF.type, _term(entity.cls)))
     g.add((node, RDFS.label, Literal(entity.name, lang="zh")))
     for alias in sorted(entity.aliases):
         if alias and alias != entity.name:
             g.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
     for prop, value in entity.props:
         if value is not None and value != "":
-            g.add((node, ACSN[prop], _literal(prop, value)))
+            g.add((node, _term(prop), _literal(prop, value)))
 
 
 def to_graph(extraction: Extraction, base: str = DEFAULT_BASE, graph: Graph | None = None) -> Graph:
@@ -154,7 +169,7 @@ def to_graph(extraction: Extraction, base: str = DEFAULT_BASE, graph: Graph | No
             g.add((node, ACSN.evidence, _evidence(g, article, art, base, idx)))
     for rel in extraction.relations:
         s, o = nodes[rel.subject], nodes[rel.object]
-        p = ACSN[rel.predicate]
+        p = _term(rel.predicate)
         g.add((s, p, o))
         indexes = _sentence_indexes(article, rel.spans)
         if indexes:

@@ -339,7 +339,13 @@ def parse_html(text: str, name: str) -> Article:
     url = meta.get("og:url")
     publisher = meta.get("og:site_name") or meta.get("author") or meta.get("source")
     return Article(
-        id=_article_id(body), text=body, title=title or None, publisher=publisher, date=date, url=url, source=name
+        id=_article_id(body),
+        text=body,
+        title=title or None,
+        publisher=publisher,
+        date=date,
+        url=url,
+        source=name,
     )
 
 
@@ -373,7 +379,9 @@ def _ancestors(node: object) -> list[object]:
 
 
 # ---------------------------------------------------------------- files and inputs
-def read_file(path: Path, data: bytes | None = None, on_bad: Callable[[Skipped], None] | None = None) -> list[Article]:
+def read_file(
+    path: Path, data: bytes | None = None, on_bad: Callable[[Skipped], None] | None = None
+) -> list[Article]:
     """Articles of one file (or of ``data`` read from it), by suffix and content."""
     name = str(path)
     if data is None:
@@ -392,7 +400,9 @@ def read_file(path: Path, data: bytes | None = None, on_bad: Callable[[Skipped],
         return [parse_html(text, name)]
     if suffix in (".txt", ".text", "") or path.name == "-":
         return parse_text(text, name)
-    raise InputError(f"{name}: unknown input suffix {suffix!r} (expected one of {', '.join(sorted(ARTICLE_SUFFIXES))})")
+    raise InputError(
+        f"{name}: unknown input suffix {suffix!r} (expected one of {', '.join(sorted(ARTICLE_SUFFIXES))})"
+    )
 
 
 def expand_inputs(inputs: Iterable[str], suffixes: set[str] | None = None) -> Iterator[tuple[Path, bool]]:

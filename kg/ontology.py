@@ -153,7 +153,7 @@ def _class_names(g: Graph, node: object) -> tuple[str, ...]:
     """Names of the acsn classes a domain/range node stands for (a class or an owl:unionOf)."""
     if isinstance(node, URIRef):
         return (_local(node),) if str(node).startswith(ACSN_IRI) else (str(node),)
-    members = g.value(node, OWL.unionOf)  # type: ignore[arg-type]
+    members = g.value(node, OWL.unionOf)  # type: ignore[call-overload]
     if members is None:
         return ()
     return tuple(name for m in Collection(g, members) for name in _class_names(g, m))
@@ -176,7 +176,7 @@ def _restrictions(g: Graph, cls: URIRef) -> list[str]:
     for sup in g.objects(cls, RDFS.subClassOf):
         if (sup, RDF.type, OWL.Restriction) in g and g.value(sup, OWL.minCardinality) is not None:
             prop = g.value(sup, OWL.onProperty)
-            if int(g.value(sup, OWL.minCardinality)) >= 1:  # type: ignore[arg-type]
+            if int(str(g.value(sup, OWL.minCardinality))) >= 1:
                 out.append(str(prop))
     return out
 
@@ -189,7 +189,7 @@ def _curie(iri: str) -> str:
         ("prov", str(PROV)),
     ):
         if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return iri
 
 
@@ -213,9 +213,8 @@ def vocabulary() -> Vocabulary:
             definition=_text(g, cls, SKOS.definition),
             superclasses=supers,
             required=tuple(required),
-            color=_text(g, cls, ACSN.displayColor) or next(
-                (_text(g, ACSN[s], ACSN.displayColor) for s in supers), "#777777"
-            ),
+            color=_text(g, cls, ACSN.displayColor)
+            or next((_text(g, ACSN[s], ACSN.displayColor) for s in supers), "#777777"),
             shape=_text(g, cls, ACSN.displayShape) or "dot",
         )
     properties: dict[str, PropertyDef] = {}

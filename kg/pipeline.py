@@ -81,11 +81,18 @@ def extract_inputs(
         For a missing input, or for any bad input when ``on_error="fail"``.
     """
     inputs = list(inputs)
-    rdf_paths = [p for p, _ in expand_inputs(inputs, set(RDF_SUFFIXES)) if Path(p).suffix.lower() in RDF_SUFFIXES]
+    rdf_paths = [
+        p for p, _ in expand_inputs(inputs, set(RDF_SUFFIXES)) if Path(p).suffix.lower() in RDF_SUFFIXES
+    ]
     article_inputs = [i for i in inputs if Path(i).suffix.lower() not in RDF_SUFFIXES]
     skipped: list[Skipped] = []
     result = extract_articles(
-        (a for _, a in read_inputs(article_inputs, on_error=on_error, skipped=skipped, suffixes=ARTICLE_SUFFIXES)),
+        (
+            a
+            for _, a in read_inputs(
+                article_inputs, on_error=on_error, skipped=skipped, suffixes=ARTICLE_SUFFIXES
+            )
+        ),
         base=base,
         extractor=extractor,
     )

@@ -45,8 +45,14 @@ def validate_graph(data: Graph) -> Report:
     from rdflib.namespace import SH
 
     violations = len(list(results_graph.subjects(RDF.type, SH.ValidationResult)))
-    summary = "conforms: the data satisfies every shape" if conforms else f"does not conform: {violations} violation(s)"
-    return Report(conforms=bool(conforms), text=summary if conforms else f"{summary}\n{text}", violations=violations)
+    summary = (
+        "conforms: the data satisfies every shape"
+        if conforms
+        else f"does not conform: {violations} violation(s)"
+    )
+    return Report(
+        conforms=bool(conforms), text=summary if conforms else f"{summary}\n{text}", violations=violations
+    )
 
 
 def validate_file(path: str | Path) -> Report:

@@ -18,10 +18,19 @@ from kg.validate import validate_graph
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 ARTICLES = [
-    Article(id="one", text="近日,十三届省委第五轮巡视进驻省交通运输厅党组。省交通运输厅原副厅长王海涛主动投案。",
-            publisher="湖北日报", date="2021-06-15", title="巡视进驻"),
-    Article(id="two", text="省委第三巡视组向省交通运输厅党组反馈巡视情况,发现问题120余个。",
-            publisher="湖北日报", date="2021-09-01"),
+    Article(
+        id="one",
+        text="近日,十三届省委第五轮巡视进驻省交通运输厅党组。省交通运输厅原副厅长王海涛主动投案。",
+        publisher="湖北日报",
+        date="2021-06-15",
+        title="巡视进驻",
+    ),
+    Article(
+        id="two",
+        text="省委第三巡视组向省交通运输厅党组反馈巡视情况,发现问题120余个。",
+        publisher="湖北日报",
+        date="2021-09-01",
+    ),
 ]
 
 
@@ -46,7 +55,11 @@ def test_the_same_entity_gets_the_same_iri_in_every_run_and_article():
 
 def test_base_iri_is_configurable():
     g = extract_articles(ARTICLES[:1], base="http://example.org/kg/").graph
-    assert all(str(s).startswith("http://example.org/kg/") for s in g.subjects(RDF.type, None) if str(s).startswith("http"))
+    assert all(
+        str(s).startswith("http://example.org/kg/")
+        for s in g.subjects(RDF.type, None)
+        if str(s).startswith("http")
+    )
 
 
 def test_every_node_traces_to_its_article_and_sentences(example_graph):
@@ -59,7 +72,10 @@ def test_every_node_traces_to_its_article_and_sentences(example_graph):
         assert evidence, node
         for ev in evidence:
             text = str(example_graph.value(ev, ACSN.text))
-            start, end = int(example_graph.value(ev, ACSN.charStart)), int(example_graph.value(ev, ACSN.charEnd))
+            start, end = (
+                int(example_graph.value(ev, ACSN.charStart)),
+                int(example_graph.value(ev, ACSN.charEnd)),
+            )
             assert end - start == len(text)
 
 

@@ -52,13 +52,30 @@ def test_the_shipped_example_reads_as_a_newspaper_export():
 
 def test_json_lines_with_common_field_names(tmp_path):
     records = [
-        {"id": "a", "title": "标题一", "content": "省委巡视组进驻。", "pub_date": "2020年3月5日", "site": "某网"},
-        {"_id": 7, "headline": "标题二", "body": "市委巡察组反馈。", "published": "2021-01-02T08:00:00", "link": "http://x"},
+        {
+            "id": "a",
+            "title": "标题一",
+            "content": "省委巡视组进驻。",
+            "pub_date": "2020年3月5日",
+            "site": "某网",
+        },
+        {
+            "_id": 7,
+            "headline": "标题二",
+            "body": "市委巡察组反馈。",
+            "published": "2021-01-02T08:00:00",
+            "link": "http://x",
+        },
     ]
     path = tmp_path / "a.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
     first, second = read_file(path)
-    assert (first.id, first.date, first.publisher, first.text) == ("a", "2020-03-05", "某网", "省委巡视组进驻。")
+    assert (first.id, first.date, first.publisher, first.text) == (
+        "a",
+        "2020-03-05",
+        "某网",
+        "省委巡视组进驻。",
+    )
     assert (second.id, second.title, second.date, second.url) == ("7", "标题二", "2021-01-02", "http://x")
 
 
@@ -70,7 +87,8 @@ def test_json_array(tmp_path):
 
 def test_html_page_main_text_title_and_date(tmp_path):
     html = """<!doctype html><html><head><title>站点 - 巡视反馈</title>
-    <meta name="pubdate" content="2022-07-19 10:00"><meta property="og:title" content="市委巡察组反馈巡察情况">
+    <meta name="pubdate" content="2022-07-19 10:00">
+    <meta property="og:title" content="市委巡察组反馈巡察情况">
     <script>alert('x')</script><style>p{}</style></head><body>
     <nav><p>首页 | 要闻 | 专题</p></nav>
     <div class="content"><p>根据市委部署,市委第三巡察组向市财政局党组反馈了巡察情况。</p>
@@ -95,7 +113,11 @@ def test_plain_text_first_short_line_is_the_title(tmp_path):
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "gbk", "big5"])
 def test_encodings_are_detected(tmp_path, encoding):
-    text = "省委第一巡視組進駐省民政廳,發現問題十個。" if encoding == "big5" else "省委第一巡视组进驻省民政厅,发现问题十个。"
+    text = (
+        "省委第一巡視組進駐省民政廳,發現問題十個。"
+        if encoding == "big5"
+        else "省委第一巡视组进驻省民政厅,发现问题十个。"
+    )
     path = tmp_path / "a.txt"
     path.write_bytes(text.encode(encoding))
     (article,) = read_file(path)
@@ -130,7 +152,9 @@ def test_bad_bytes_get_a_one_line_error_naming_the_file(data, message):
 
 def test_malformed_json_line_is_named_and_the_others_are_read(tmp_path):
     path = tmp_path / "a.jsonl"
-    path.write_text('{"id": "1", "text": "一。"}\n{"id": 2, "text": \n{"id": "3", "text": "三。"}\n', encoding="utf-8")
+    path.write_text(
+        '{"id": "1", "text": "一。"}\n{"id": 2, "text": \n{"id": "3", "text": "三。"}\n', encoding="utf-8"
+    )
     skipped: list[Skipped] = []
     ids = [a.id for _, a in read_inputs([str(path)], skipped=skipped)]
     assert ids == ["1", "3"]
@@ -141,7 +165,11 @@ def test_malformed_json_line_is_named_and_the_others_are_read(tmp_path):
 
 @pytest.mark.parametrize(
     ("record", "message"),
-    [({"id": "x"}, "has no text"), ({"id": "x", "text": ["a"]}, "should be text"), ([1, 2], "expected a JSON object")],
+    [
+        ({"id": "x"}, "has no text"),
+        ({"id": "x", "text": ["a"]}, "should be text"),
+        ([1, 2], "expected a JSON object"),
+    ],
 )
 def test_bad_records(tmp_path, record, message):
     path = tmp_path / "r.jsonl"

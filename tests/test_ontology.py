@@ -13,27 +13,89 @@ from kg import codegen
 from kg.ontology import ACSN_IRI, ontology_graph, vocabulary
 
 # The public vocabulary analysts depend on (labels, relationship types, properties, measures).
-PUBLIC_CLASSES = (
-    "Article PartyCommittee InspectionRound InspectionTeam Inspection Organization Region Person Position "
-    "Event Surrender Investigation Sanction JudicialReferral Admonishment Statistic Document"
-).split()
+PUBLIC_CLASSES = [
+    "Article",
+    "PartyCommittee",
+    "InspectionRound",
+    "InspectionTeam",
+    "Inspection",
+    "Organization",
+    "Region",
+    "Person",
+    "Position",
+    "Event",
+    "Surrender",
+    "Investigation",
+    "Sanction",
+    "JudicialReferral",
+    "Admonishment",
+    "Statistic",
+    "Document",
+]
 PUBLIC_OBJECT = {
-    "conductedBy": "CONDUCTED_BY", "teamOf": "TEAM_OF", "inRound": "IN_ROUND", "byTeam": "BY_TEAM",
-    "target": "TARGET", "jurisdiction": "JURISDICTION", "locatedIn": "LOCATED_IN",
-    "subOrganizationOf": "SUB_ORGANIZATION_OF", "partOf": "PART_OF", "holds": "HOLDS",
-    "inOrganization": "IN_ORGANIZATION", "involves": "INVOLVES", "during": "DURING", "scope": "SCOPE",
+    "conductedBy": "CONDUCTED_BY",
+    "teamOf": "TEAM_OF",
+    "inRound": "IN_ROUND",
+    "byTeam": "BY_TEAM",
+    "target": "TARGET",
+    "jurisdiction": "JURISDICTION",
+    "locatedIn": "LOCATED_IN",
+    "subOrganizationOf": "SUB_ORGANIZATION_OF",
+    "partOf": "PART_OF",
+    "holds": "HOLDS",
+    "inOrganization": "IN_ORGANIZATION",
+    "involves": "INVOLVES",
+    "during": "DURING",
+    "scope": "SCOPE",
     "issuedBy": "ISSUED_BY",
 }
-PUBLIC_DATATYPE = (
-    "title subtitle publisher published section page url sourceId level term ordinal scheme year number "
-    "inspectionType topic startDate feedbackDate category adminCode adminLevel rank date measure value unit "
-    "approximate period"
-).split()
-PUBLIC_MEASURES = (
-    "roundsConducted unitsInspected coverageRate problemsFound problemsRectified rectificationRate "
-    "cluesTransferred personsSurrendered personsInvestigated personsSanctioned judicialReferrals "
-    "personsAdmonished reportsTransferred suspectsDetained other"
-).split()
+PUBLIC_DATATYPE = [
+    "title",
+    "subtitle",
+    "publisher",
+    "published",
+    "section",
+    "page",
+    "url",
+    "sourceId",
+    "level",
+    "term",
+    "ordinal",
+    "scheme",
+    "year",
+    "number",
+    "inspectionType",
+    "topic",
+    "startDate",
+    "feedbackDate",
+    "category",
+    "adminCode",
+    "adminLevel",
+    "rank",
+    "date",
+    "measure",
+    "value",
+    "unit",
+    "approximate",
+    "period",
+]
+PUBLIC_MEASURES = [
+    "roundsConducted",
+    "unitsInspected",
+    "coverageRate",
+    "problemsFound",
+    "problemsRectified",
+    "rectificationRate",
+    "cluesTransferred",
+    "personsSurrendered",
+    "personsInvestigated",
+    "personsSanctioned",
+    "judicialReferrals",
+    "personsAdmonished",
+    "reportsTransferred",
+    "suspectsDetained",
+    "other",
+]
 
 
 def test_every_public_class_is_defined_with_labels_and_definition():
@@ -89,6 +151,7 @@ def test_shapes_parse_and_cover_every_class():
     targets = {str(o).rsplit("#", 1)[-1] for o in shapes.objects(None, SH.targetClass)}
     assert set(PUBLIC_CLASSES) <= targets
 
+
 _TERM_USE = re.compile(r"ACSN(?:\.(\w+)|\[\"(\w+)\"\])")
 _REL_USE = re.compile(r"relate\([^,]+,\s*\"(\w+)\"")
 
@@ -96,7 +159,9 @@ _REL_USE = re.compile(r"relate\([^,]+,\s*\"(\w+)\"")
 @pytest.mark.parametrize("path", sorted(Path(__file__).parents[1].joinpath("kg").rglob("*.py")), ids=str)
 def test_code_uses_only_terms_the_ontology_defines(path):
     v = vocabulary()
-    defined = {c for c in v.classes} | {p.iri[len(ACSN_IRI) :] for p in v.properties.values()} | set(v.measures)
+    defined = (
+        {c for c in v.classes} | {p.iri[len(ACSN_IRI) :] for p in v.properties.values()} | set(v.measures)
+    )
     defined |= {str(t)[len(ACSN_IRI) :] for t in ontology_graph().subjects() if str(t).startswith(ACSN_IRI)}
     defined |= {"_NS"}
     source = path.read_text(encoding="utf-8")

@@ -28,8 +28,16 @@ from kg.text import normalize
 
 __all__ = ["Committee", "Context", "committee_of_region"]
 
-LEVEL_WORDS = {"省委": "province", "市委": "prefecture", "州委": "prefecture", "盟委": "prefecture",
-               "县委": "county", "区委": "county", "旗委": "county", "自治区党委": "province"}
+LEVEL_WORDS = {
+    "省委": "province",
+    "市委": "prefecture",
+    "州委": "prefecture",
+    "盟委": "prefecture",
+    "县委": "county",
+    "区委": "county",
+    "旗委": "county",
+    "自治区党委": "province",
+}
 _EXPLICIT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(省委|市委|州委|盟委|县委|区委|旗委|自治区党委)")
 
 
@@ -54,7 +62,9 @@ def committee_of_region(code: str) -> Committee:
     """The party committee whose jurisdiction is region ``code``."""
     div = regions.get(code)
     display = regions.display_name(code)
-    level = {"province": "provincial", "prefecture": "municipal", "county": "county"}.get(div.level, div.level)
+    level = {"province": "provincial", "prefecture": "municipal", "county": "county"}.get(
+        div.level, div.level
+    )
     short = display + ("党委" if display.endswith("自治区") else "委")
     return Committee(key="中共" + short, name="中共" + short, short=short, level=level, region=code)
 
@@ -89,7 +99,10 @@ class Context:
                 found = regions.scan(m.group(1))
                 if found and found[-1][1] == len(m.group(1)):
                     code = found[-1][3][0]
-                    if ctx.province is None or (regions.province_of(code) or regions.get(code)).code == ctx.province:
+                    if (
+                        ctx.province is None
+                        or (regions.province_of(code) or regions.get(code)).code == ctx.province
+                    ):
                         ctx._home(code)
                         if ctx.prefecture is not None:
                             break
@@ -102,14 +115,16 @@ class Context:
                     if prov is not None:
                         votes[prov.code] += 1
             if votes:
-                (best, n), *rest = votes.most_common(2) + [("", 0)]
+                (best, n), *rest = [*votes.most_common(2), ("", 0)]
                 if n >= 2 and n > rest[0][1]:
                     ctx.province = best
         if ctx.county is None and re.search(r"(?<![\u4e00-\u9fff省市])(?:区委|县委)", text):
             ctx._single_named(text, "county")
         if ctx.prefecture is None and re.search(r"(?<![\u4e00-\u9fff省])市委", text):
             ctx._single_named(text, "prefecture")
-        ctx.central = ctx.province is None and bool(re.search(r"中央(第[一二三四五六七八九十\d]+)?巡视组|中央巡视", text))
+        ctx.central = ctx.province is None and bool(
+            re.search(r"中央(第[一二三四五六七八九十\d]+)?巡视组|中央巡视", text)
+        )
         return ctx
 
     def _single_named(self, text: str, level: str) -> None:
@@ -118,7 +133,10 @@ class Context:
             codes[0]
             for _, _, surface, codes in regions.scan(text)
             if regions.get(codes[0]).level == level
-            and (self.province is None or (regions.province_of(codes[0]) or regions.get(codes[0])).code == self.province)
+            and (
+                self.province is None
+                or (regions.province_of(codes[0]) or regions.get(codes[0])).code == self.province
+            )
             and surface.endswith(("区", "县", "市", "州", "旗"))
         }
         if len(named) == 1:
@@ -156,9 +174,7 @@ class Context:
                 return committee_of_region(code)
             if word == "区委" and self.county is not None:
                 return committee_of_region(self.county)
-            return Committee(
-                key=f"{word}@{self.article_id}", name=word, short=word, level=None, region=None
-            )
+            return Committee(key=f"{word}@{self.article_id}", name=word, short=word, level=None, region=None)
         m = re.fullmatch(r"(.+?)(省委|市委|州委|盟委|县委|区委|旗委|党委|委)", word)
         if not m:
             return None

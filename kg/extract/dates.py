@@ -60,10 +60,16 @@ def find_dates(text: str, article_date: str | None) -> list[tuple[int, int, str]
         if m["y"]:
             y = chinese_int(m["y"])
             if y is not None:
-                iso = _iso(y, chinese_int(m["m"]) if m["m"] else None, chinese_int(m["d"]) if m["d"] else None)
+                iso = _iso(
+                    y, chinese_int(m["m"]) if m["m"] else None, chinese_int(m["d"]) if m["d"] else None
+                )
         elif m["rel"] and ay:
             offset = {"今年": 0, "本年度": 0, "去年": -1, "上年度": -1, "前年": -2, "明年": 1}[m["rel"]]
-            iso = _iso(ay + offset, chinese_int(m["rm"]) if m["rm"] else None, chinese_int(m["rd"]) if m["rd"] else None)
+            iso = _iso(
+                ay + offset,
+                chinese_int(m["rm"]) if m["rm"] else None,
+                chinese_int(m["rd"]) if m["rd"] else None,
+            )
         elif m["m2"] and ay and article_date:
             month, day = chinese_int(m["m2"]), chinese_int(m["d2"])
             if month is not None:

@@ -68,7 +68,9 @@ class Doc:
 
     def unclaim(self, start: int, end: int, cls: str) -> None:
         """Forget the mentions of class ``cls`` that overlap ``[start, end)``."""
-        self.mentions[:] = [m for m in self.mentions if not (m.start < end and start < m.end and m.ref[0] == cls)]
+        self.mentions[:] = [
+            m for m in self.mentions if not (m.start < end and start < m.end and m.ref[0] == cls)
+        ]
         self._claimed = bytearray(len(self.text))
         for m in self.mentions:
             self._claimed[m.start : m.end] = b"\x01" * (m.end - m.start)
@@ -87,7 +89,9 @@ class Doc:
 
     def mentions_in(self, start: int, end: int, cls: str | None = None) -> list[Mention]:
         """Mentions inside ``[start, end)`` (of class ``cls``), in text order."""
-        found = [m for m in self.mentions if start <= m.start and m.end <= end and (cls is None or m.ref[0] == cls)]
+        found = [
+            m for m in self.mentions if start <= m.start and m.end <= end and (cls is None or m.ref[0] == cls)
+        ]
         return sorted(found, key=lambda m: m.start)
 
     def entity(self, ref: Ref) -> Entity:
@@ -190,7 +194,7 @@ class Doc:
                 return home + s[1:], code
         found = regions.scan(s[:12])
         if found and found[0][0] == 0:
-            _, end, surface_form, codes = found[0]
+            _, _end, surface_form, codes = found[0]
             div = regions.get(codes[0])
             if surface_form == div.name or surface_form == regions.display_name(div.code):
                 return s, div.code  # 浙江省民政厅, 宁波市海曙区委: the body of a region named in full
@@ -223,11 +227,15 @@ class Doc:
         for k, v in (("term", term), ("ordinal", ordinal), ("year", year)):
             if v is not None:
                 props.append((k, v))
-        ref = self.out.add(Entity("InspectionRound", key, name, frozenset({surface} - {name}), tuple(props), (span,)))
+        ref = self.out.add(
+            Entity("InspectionRound", key, name, frozenset({surface} - {name}), tuple(props), (span,))
+        )
         self.out.relate(ref, "conductedBy", self.committee(committee, span), span)
         return ref
 
-    def team(self, committee: Committee, scheme: str, number: int, special: bool, span: Span, surface: str) -> Ref:
+    def team(
+        self, committee: Committee, scheme: str, number: int, special: bool, span: Span, surface: str
+    ) -> Ref:
         """An InspectionTeam: 浙江省委第十一巡视组, 荔城区委专项巡察一组."""
         if special:
             name = f"{committee.short}专项{scheme}{ordinal_text(number)}组"

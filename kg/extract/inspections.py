@@ -35,19 +35,32 @@ TEAM = re.compile(
     rf"(?P<comm>{_LEVEL})?(?:第(?P<num>{_N})(?P<scheme>巡视|巡察)组"
     rf"|(?P<special>专项)?(?P<scheme2>巡视|巡察)(?P<num2>[一二三四五六七八九十]{{1,3}})组)"
 )
-_TYPES = (("回头看", "回头看"), ("机动", "机动"), ("专项", "专项"), ("提级", "提级"), ("交叉", "交叉"),
-          ("联动", "联动"), ("常规", "常规"))
-_TOPIC = re.compile(r"(脱贫攻坚|扶贫|乡村振兴|换届选举|换届|生态环境|巡视整改|金融|国有企业|高校|政法)[^,。]{0,6}?专项")
+_TYPES = (
+    ("回头看", "回头看"),
+    ("机动", "机动"),
+    ("专项", "专项"),
+    ("提级", "提级"),
+    ("交叉", "交叉"),
+    ("联动", "联动"),
+    ("常规", "常规"),
+)
+_TOPIC = re.compile(
+    r"(脱贫攻坚|扶贫|乡村振兴|换届选举|换届|生态环境|巡视整改|金融|国有企业|高校|政法)[^,。]{0,6}?专项"
+)
 
 # Where a list of targets starts, and the verb that ends it.
 _TARGET_PATTERNS = (
-    re.compile(r"(?:分别|先后|将|已|已经|正式|集中)?(?:进驻|入驻)(?:到)?(?P<t>[^,。;:]{2,200}?)(?=开展|进行|期间|后[,。]|时|并|,|。|;|$)"),
+    re.compile(
+        r"(?:分别|先后|将|已|已经|正式|集中)?(?:进驻|入驻)(?:到)?(?P<t>[^,。;:]{2,200}?)(?=开展|进行|期间|后[,。]|时|并|,|。|;|$)"
+    ),
     re.compile(
         r"(?<![相针绝面])对(?!标|照|于|其|此|象|党|外|内|口|待|话|比|接|应|策|手)(?P<t>[^。;:]{2,400}?)"
         r"(?=开展|进行|展开|实施|实行|贯彻|落实)"
     ),
     re.compile(r"向(?P<t>[^,。;:]{2,80}?)(?:进行了?|作了?)?(?:现场)?反馈"),
-    re.compile(r"(?:带队|组织)?(?<!被)(?:巡视|巡察)(?!组|工作|办|机构|期间|情况|整改|反馈|发现|利剑|巡察|监督)(?P<t>[^,。;:]{2,30}?)(?=时|期间|发现|的|,|。|$)"),
+    re.compile(
+        r"(?:带队|组织)?(?<!被)(?:巡视|巡察)(?!组|工作|办|机构|期间|情况|整改|反馈|发现|利剑|巡察|监督)(?P<t>[^,。;:]{2,30}?)(?=时|期间|发现|的|,|。|$)"
+    ),
     re.compile(r"(?:包括|分别是|分别为|依次为)(?P<t>[^。;]{2,800}?)(?:等|。|;|$)"),
 )
 _COUNT = r"[\d一二三四五六七八九十两百]+(?:个|家|所|名)"
@@ -131,7 +144,11 @@ def _find_rounds(doc: Doc, defaults: dict[str, Committee]) -> None:
     text = doc.text
     ay = int(doc.article.date[:4]) if doc.article.date else None
     for m in ROUND.finditer(text):
-        if m["gap"] and re.search(r"[\d两]+(?:轮|个|项)|和|及|与", m["gap"]) and not re.search(r"[\d]+个", m["gap"]):
+        if (
+            m["gap"]
+            and re.search(r"[\d两]+(?:轮|个|项)|和|及|与", m["gap"])
+            and not re.search(r"[\d]+个", m["gap"])
+        ):
             continue
         scheme = m["scheme"]
         word, start = _strip_comm(doc, m, "comm") if m["comm"] else _strip_comm(doc, m, "comm0")
@@ -147,7 +164,7 @@ def _find_rounds(doc: Doc, defaults: dict[str, Committee]) -> None:
             year = ay - (1 if m["rel"] == "去年" else 0)
         sentence = doc.article.sentence_at(m.start())
         if m["first"] and year is None:
-            for s, _e, iso in find_dates(text[sentence.start : m.start()], doc.article.date):
+            for _s, _e, iso in find_dates(text[sentence.start : m.start()], doc.article.date):
                 year = int(iso[:4])
         end = m.end()
         surface = text[start:end]
@@ -158,14 +175,21 @@ def _find_rounds(doc: Doc, defaults: dict[str, Committee]) -> None:
                     (
                         r.ref
                         for r in doc.rounds
-                        if doc.entity(r.ref).props and dict(doc.entity(r.ref).props).get("ordinal") == ordinal
+                        if doc.entity(r.ref).props
+                        and dict(doc.entity(r.ref).props).get("ordinal") == ordinal
                         and _same_committee(doc, r.ref, committee)
                     ),
                     None,
                 )
             if ref is None:
                 ref = doc.round(
-                    committee, scheme, term=term, ordinal=ordinal, year=year, span=(start, end), surface=surface
+                    committee,
+                    scheme,
+                    term=term,
+                    ordinal=ordinal,
+                    year=year,
+                    span=(start, end),
+                    surface=surface,
                 )
         else:
             doc.out.add_alias(ref, surface)
@@ -186,7 +210,13 @@ def _year_near(doc: Doc, start: int, end: int) -> int | None:
 
 
 def _coreferent_round(
-    doc: Doc, committee: Committee, scheme: str, term: int | None, ordinal: int | None, year: int | None, sidx: int
+    doc: Doc,
+    committee: Committee,
+    scheme: str,
+    term: int | None,
+    ordinal: int | None,
+    year: int | None,
+    sidx: int,
 ) -> Ref | None:
     """A year-numbered round (2019年首轮巡视) that repeats the term-numbered round just described."""
     if term is not None or year is None or not doc.rounds:
@@ -218,7 +248,9 @@ def _find_teams(doc: Doc, defaults: dict[str, Committee]) -> None:
         doc.mention(start, m.end(), ref)
 
 
-def _resolve_item(doc: Doc, item: str, start: int, prev: Target | None, prev_item: str | None) -> Target | None:
+def _resolve_item(
+    doc: Doc, item: str, start: int, prev: Target | None, prev_item: str | None
+) -> Target | None:
     """A member of an enumeration as a Region or an Organization (None when it names neither)."""
     item = item.strip(" ()")
     if len(item) < 2 or re.search(r"\d", item) or _GENERIC.search(item):
@@ -237,7 +269,11 @@ def _resolve_item(doc: Doc, item: str, start: int, prev: Target | None, prev_ite
             if narrowed:
                 codes = tuple(d.code for d in narrowed)
         return Target(doc.region(codes[0], (start, end), item), start, end)
-    committee = doc.ctx.committee(item) if re.fullmatch(r"(?:中共)?[\u4e00-\u9fff]{2,10}(?:省委|市委|州委|县委|区委|党委)", item) else None
+    committee = (
+        doc.ctx.committee(item)
+        if re.fullmatch(r"(?:中共)?[\u4e00-\u9fff]{2,10}(?:省委|市委|州委|县委|区委|党委)", item)
+        else None
+    )
     if committee is not None:
         ref = doc.committee(committee, (start, end), item)
         doc.mention(start, end, ref)
@@ -272,27 +308,34 @@ def _blank(m: re.Match[str]) -> str:
 
 
 def _split_conjunctions(text: str) -> str:
-    """和/及/与 between two names becomes 、 (省教育厅党组和省科技厅党组); inside a name it stays (文化和旅游部)."""
+    """和/及/与 between two names becomes 、 (省教育厅党组和省科技厅党组).
+
+    Inside a name it stays (文化和旅游部).
+    """
 
     def repl(m: re.Match[str]) -> str:
         after = text[m.end() : m.end() + 6]
         found = regions.scan(after)
-        starts_name = after[:1] in "省市县区州" or after.startswith(("中央", "国家", "中国", "全国")) or bool(
-            found and found[0][0] == 0
+        starts_name = (
+            after[:1] in "省市县区州"
+            or after.startswith(("中央", "国家", "中国", "全国"))
+            or bool(found and found[0][0] == 0)
         )
         return "、" if starts_name else m.group(0)
 
-    return re.sub(r"(?<=[\u4e00-\u9fff])(?:以及|和|及|与)", lambda m: repl(m).ljust(len(m.group(0)), "、"), text)
+    return re.sub(
+        r"(?<=[\u4e00-\u9fff])(?:以及|和|及|与)", lambda m: repl(m).ljust(len(m.group(0)), "、"), text
+    )
 
 
 def parse_targets(doc: Doc, text: str, offset: int) -> list[Target]:
     """Split an enumeration of targets into members and resolve each one."""
-    out: list[Target] = []
-    # cut at 等 that closes the list, and drop count phrases (6个州市和 …)
     text = _split_conjunctions(text)
     # Count phrases (6个州市, 等8个省属单位) and a closing 等机构 are no members; blank them out
     # with delimiters so that offsets stay those of the text.
-    text = re.sub(rf"等?{_COUNT}[^、,;]{{0,12}}|等{_GENERIC_HEAD}[^、,;]{{0,10}}|等$|等(?=[、,;])", _blank, text)
+    text = re.sub(
+        rf"等?{_COUNT}[^、,;]{{0,12}}|等{_GENERIC_HEAD}[^、,;]{{0,10}}|等$|等(?=[、,;])", _blank, text
+    )
     out: list[Target] = []
     prev: Target | None = None
     prev_item: str | None = None
@@ -338,7 +381,10 @@ def extract_inspections(doc: Doc) -> None:
         s, e = sentence.start, sentence.end
         stext = doc.text[s:e]
         rounds, teams = _agents(doc, s, e)
-        unnumbered = re.search(r"(?:中央|省委|市委|区委|县委)?(?:各|\d+个|[一二三四五六七八九十]+个)?(?:专项)?(?:巡视|巡察)组", stext)
+        unnumbered = re.search(
+            r"(?:中央|省委|市委|区委|县委)?(?:各|\d+个|[一二三四五六七八九十]+个)?(?:专项)?(?:巡视|巡察)组",
+            stext,
+        )
         if not rounds and not teams and not unnumbered:
             continue
         if not re.search(r"巡视|巡察|进驻|入驻|反馈", stext):
@@ -397,7 +443,9 @@ def _table_inspections(doc: Doc, found: list[_Inspection]) -> None:
         for cell in cells:
             offsets.append(pos)
             pos += len(cell) + 1
-        teams = [doc.mentions_in(o, o + len(c), "InspectionTeam") for o, c in zip(offsets, cells, strict=True)]
+        teams = [
+            doc.mentions_in(o, o + len(c), "InspectionTeam") for o, c in zip(offsets, cells, strict=True)
+        ]
         if any(teams) and sum(1 for t in teams if t) >= max(1, len([c for c in cells if c.strip()]) - 1):
             columns = [t[0].ref if t else None for t in teams]
             continue
@@ -409,7 +457,9 @@ def _table_inspections(doc: Doc, found: list[_Inspection]) -> None:
                 continue
             if re.search(r"被巡[视察]|巡[视察]对象|巡[视察]单位", label):
                 for t in parse_targets(doc, cell, offset):
-                    found.append(_Inspection(round=None, team=team, target=t.ref, spans=[(m.start(), m.end())]))
+                    found.append(
+                        _Inspection(round=None, team=team, target=t.ref, spans=[(m.start(), m.end())])
+                    )
             elif re.search(r"负责人|组长|成员", label):
                 doc.table_posts.append((team, cell, offset))
 

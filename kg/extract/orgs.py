@@ -17,16 +17,84 @@ from kg.extract.lexicon import CENTRAL_BODIES, ORG_SUFFIXES, RANKS, TITLES
 
 __all__ = ["extract_committees", "extract_documents", "extract_organizations", "extract_regions"]
 
-_STOP_CHARS = set("的了在对向与为是将已把被从到等并由其这那有们着过也都就而或但要会能可及，,。、;；:：!！?？“”《》()（）|\n 　0123456789")
+_STOP_CHARS = set("的了在对向与为是将已把被从到等并由其这那有们着过也都就而或但要会能可及")
+_STOP_CHARS |= set("，,。、;；:：!！?？“”《》()（）|\n 　0123456789")
 _STOP_WORDS = (
-    "开展", "进行", "部署", "推动", "发现", "参加", "召开", "印发", "出台", "提出", "指出", "表示", "主持", "听取",
-    "负责", "有关", "相关", "各级", "专门", "联合", "制作", "要求", "同意", "工作安排", "巡视组", "巡察组", "出席",
-    "反馈", "进驻", "贯彻", "落实", "主要", "领导班子", "监督检查室", "有关处室", "处室", "相关负责",
+    "开展",
+    "进行",
+    "部署",
+    "推动",
+    "发现",
+    "参加",
+    "召开",
+    "印发",
+    "出台",
+    "提出",
+    "指出",
+    "表示",
+    "主持",
+    "听取",
+    "负责",
+    "有关",
+    "相关",
+    "各级",
+    "专门",
+    "联合",
+    "制作",
+    "要求",
+    "同意",
+    "工作安排",
+    "巡视组",
+    "巡察组",
+    "出席",
+    "反馈",
+    "进驻",
+    "贯彻",
+    "落实",
+    "主要",
+    "领导班子",
+    "监督检查室",
+    "有关处室",
+    "处室",
+    "相关负责",
 )
 # A one-character suffix followed by these characters is a word, not the end of a name (社会, 部署).
-_NOT_END = {"社会", "部署", "部门", "部分", "局面", "院校", "办法", "办理", "办公", "委员", "村民", "村级", "厅级",
-            "局级", "部级", "署名", "院长", "局长", "厅长", "部长", "社长", "村委", "院士", "办事", "部位", "局势",
-            "委托", "社区", "院落", "馆藏", "厅局", "委办", "局和", "部和"}
+_NOT_END = {
+    "社会",
+    "部署",
+    "部门",
+    "部分",
+    "局面",
+    "院校",
+    "办法",
+    "办理",
+    "办公",
+    "委员",
+    "村民",
+    "村级",
+    "厅级",
+    "局级",
+    "部级",
+    "署名",
+    "院长",
+    "局长",
+    "厅长",
+    "部长",
+    "社长",
+    "村委",
+    "院士",
+    "办事",
+    "部位",
+    "局势",
+    "委托",
+    "社区",
+    "院落",
+    "馆藏",
+    "厅局",
+    "委办",
+    "局和",
+    "部和",
+}
 _TITLE_START = tuple(sorted({*TITLES, *RANKS, "原"}, key=len, reverse=True))
 _PREFIX_CHARS = "省市县区州"
 _BAD_LEFT = set("全本我该外各分兄友此每跨两三多省市县区州")
@@ -58,10 +126,10 @@ def _org_end(text: str, start: int, body_from: int, limit: int = 22) -> int | No
             break
         if ch in "和与及" and (text[i + 1 : i + 2] in _PREFIX_CHARS or text.startswith(_BROAD, i + 1)):
             break  # 省人防办和省民宗委: two bodies
-        if i > body_from and text.startswith(_TITLE_START, i) and not text.startswith(("委员会", "党组"), i):
-            # a title after a suffix ends the name (委员会副厅长级干部); 组长 inside 纪检组 does not
-            if best is not None:
-                break
+        # a title after a suffix ends the name (委员会副厅长级干部); 组长 inside 纪检组 does not
+        title_here = text.startswith(_TITLE_START, i) and not text.startswith(("委员会", "党组"), i)
+        if i > body_from and title_here and best is not None:
+            break
         n = _suffix_at(text, i)
         if n and text[i + n - 1 : i + n + 1] in _NOT_END and not text.startswith(("委员会", "社区"), i):
             n = 0
@@ -80,8 +148,12 @@ def _prefix_len(doc: Doc, i: int, region_at: dict[int, tuple[int, str]]) -> int:
     for broad in _BROAD:
         if text.startswith(broad, i):
             return len(broad)
-    if text[i] in _PREFIX_CHARS and (i == 0 or text[i - 1] not in _BAD_LEFT) and not (
-        i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and text[i - 1] not in "、和及与对向由驻在从为,"
+    if (
+        text[i] in _PREFIX_CHARS
+        and (i == 0 or text[i - 1] not in _BAD_LEFT)
+        and not (
+            i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and text[i - 1] not in "、和及与对向由驻在从为,"
+        )
     ):
         return 1
     return 0
@@ -113,10 +185,11 @@ def extract_organizations(doc: Doc) -> None:
         if not plen:
             i += 1
             continue
-        end = _org_end(text, i, i + plen)
-        if end is None or end - i <= plen:
+        found_end = _org_end(text, i, i + plen)
+        if found_end is None or found_end - i <= plen:
             i += plen
             continue
+        end = found_end
         surface = text[i:end]
         if doc.claimed(i, end) or _is_committee(surface):
             i += plen
@@ -127,8 +200,12 @@ def extract_organizations(doc: Doc) -> None:
 
 
 def _is_committee(surface: str) -> bool:
-    return bool(re.fullmatch(r"(?:中共)?[\u4e00-\u9fff]{0,10}?(?:省委|市委|州委|县委|区委|旗委|党委|委)", surface)) and (
-        not surface.endswith(("纪委", "监委", "政法委", "发改委", "国资委", "卫健委", "民宗委", "教委", "农委", "经委"))
+    return bool(
+        re.fullmatch(r"(?:中共)?[\u4e00-\u9fff]{0,10}?(?:省委|市委|州委|县委|区委|旗委|党委|委)", surface)
+    ) and (
+        not surface.endswith(
+            ("纪委", "监委", "政法委", "发改委", "国资委", "卫健委", "民宗委", "教委", "农委", "经委")
+        )
     )
 
 
@@ -185,14 +262,19 @@ def extract_regions(doc: Doc) -> None:
             continue
         ref = doc.region(code, (m.start(), m.end()), m.group(0))
         doc.mention(m.start(), m.end(), ref)
-    for m in re.finditer(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,5}(?:镇|乡|街道))(?=[\u4e00-\u9fff]{2,4}(?:村|社区)|、|,)", text):
+    for m in re.finditer(
+        r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,5}(?:镇|乡|街道))(?=[\u4e00-\u9fff]{2,4}(?:村|社区)|、|,)",
+        text,
+    ):
         if doc.ctx.county is not None and not doc.claimed(m.start(), m.end()):
             ref = doc.township(m.group(1), (m.start(1), m.end(1)), doc.ctx.county)
             doc.mention(m.start(1), m.end(1), ref)
 
 
 _DOC = re.compile(r"《([^《》\n]{4,60})》")
-_DOC_WORDS = re.compile(r"条例|规定|办法|意见|决定|通知|方案|规划|准则|细则|制度|纲要|规则|法$|法\(|若干|措施|计划|要点|指引|标准")
+_DOC_WORDS = re.compile(
+    r"条例|规定|办法|意见|决定|通知|方案|规划|准则|细则|制度|纲要|规则|法$|法\(|若干|措施|计划|要点|指引|标准"
+)
 
 
 def extract_documents(doc: Doc) -> None:

@@ -21,12 +21,84 @@ __all__ = ["extract_persons"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _RIGHT_CUES = (
-    "曾任", "曾担任", "曾带队", "曾", "系", "是", "说", "表示", "指出", "提出", "主持", "担任", "出任", "现任", "任",
-    "同志", "等", "主动投案", "接受", "被", "涉嫌", "在", "带队", "介绍", "强调", "要求", "现身", "本人", "则",
-    "认为", "称", "严重", "因", "生于", "出生", "当选", "兼任", "向", "分别", "作", "代表", "率", "一行", "为",
-    "总书记", "书记", "主席", "委员长", "总理", "通报", "讲话", "出席", "参加", "宣布", "传达", "部署", "听取", "调研",
-    "率队", "督导", "检查", "反馈", "就", "对", "作", "同意", "批示", "指示", "回应", "坦言", "交代", "忏悔", "落马",
-    "受贿", "违纪", "接受", "已被", "于",
+    "曾任",
+    "曾担任",
+    "曾带队",
+    "曾",
+    "系",
+    "是",
+    "说",
+    "表示",
+    "指出",
+    "提出",
+    "主持",
+    "担任",
+    "出任",
+    "现任",
+    "任",
+    "同志",
+    "等",
+    "主动投案",
+    "接受",
+    "被",
+    "涉嫌",
+    "在",
+    "带队",
+    "介绍",
+    "强调",
+    "要求",
+    "现身",
+    "本人",
+    "则",
+    "认为",
+    "称",
+    "严重",
+    "因",
+    "生于",
+    "出生",
+    "当选",
+    "兼任",
+    "向",
+    "分别",
+    "作",
+    "代表",
+    "率",
+    "一行",
+    "为",
+    "总书记",
+    "书记",
+    "主席",
+    "委员长",
+    "总理",
+    "通报",
+    "讲话",
+    "出席",
+    "参加",
+    "宣布",
+    "传达",
+    "部署",
+    "听取",
+    "调研",
+    "率队",
+    "督导",
+    "检查",
+    "反馈",
+    "就",
+    "对",
+    "作",
+    "同意",
+    "批示",
+    "指示",
+    "回应",
+    "坦言",
+    "交代",
+    "忏悔",
+    "落马",
+    "受贿",
+    "违纪",
+    "接受",
+    "已被",
+    "于",
 )
 _DELIMS = set("、,，。;；:：)）( \n|")
 _TITLE_ALT = "|".join(sorted({*TITLES}, key=len, reverse=True))
@@ -41,8 +113,16 @@ _PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])?(他|她)(?=曾|出任|担任|任|�
 
 _EVENTS = (
     ("Surrender", re.compile(r"主动投案|投案自首")),
-    ("Investigation", re.compile(r"纪律审查|监察调查|审查调查|立案审查|立案调查|接受调查|被查处|被调查|落马|涉嫌严重违纪")),
-    ("Sanction", re.compile(r"开除党籍|开除公职|党纪政务处分|政务处分|党纪处分|撤职|撤销.{0,6}职务|降级|免职|留党察看")),
+    (
+        "Investigation",
+        re.compile(r"纪律审查|监察调查|审查调查|立案审查|立案调查|接受调查|被查处|被调查|落马|涉嫌严重违纪"),
+    ),
+    (
+        "Sanction",
+        re.compile(
+            r"开除党籍|开除公职|党纪政务处分|政务处分|党纪处分|撤职|撤销.{0,6}职务|降级|免职|留党察看"
+        ),
+    ),
     ("JudicialReferral", re.compile(r"移送(?:司法|检察)机关|移送审查起诉|依法逮捕|被逮捕|提起公诉")),
     ("Admonishment", re.compile(r"约谈|诫勉谈话|诫勉")),
 )
@@ -62,7 +142,7 @@ def _right_ok(text: str, j: int) -> bool:
     return j >= len(text) or text[j] in _DELIMS or text.startswith(_RIGHT_CUES, j) or bool(_EVENT_AT(text, j))
 
 
-def _EVENT_AT(text: str, j: int) -> bool:  # noqa: N802 - reads as a predicate on a position
+def _EVENT_AT(text: str, j: int) -> bool:
     return any(p.match(text, j) for _, p in _EVENTS)
 
 
@@ -73,7 +153,12 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
     i = 0
     while i < len(text):
         sl = _surname_len(text, i)
-        if not sl or (i > 0 and _CJK.match(text[i - 1]) and not _left_anchored(text, i) and text[i - 1] not in "的、和与及"):
+        if not sl or (
+            i > 0
+            and _CJK.match(text[i - 1])
+            and not _left_anchored(text, i)
+            and text[i - 1] not in "的、和与及"
+        ):
             i += 1
             continue
         left = _left_anchored(text, i)
@@ -91,10 +176,17 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
             if _right_ok(text, j) and (left or given == 1 or not _right_ok(text, j - 1)):
                 chosen = (j, name)
                 break
-            if left and given == 2 and not _right_ok(text, i + sl + 1) and _CJK.match(text[j - 1]) and not (
-                re.search(r"(?:负责人|干部|人员|成员|同志)$", text[max(0, i - 4) : i])
+            if (
+                left
+                and given == 2
+                and not _right_ok(text, i + sl + 1)
+                and _CJK.match(text[j - 1])
+                and not (re.search(r"(?:负责人|干部|人员|成员|同志)$", text[max(0, i - 4) : i]))
             ):
-                chosen = (j, name)  # after a title, a name with no cue after it is most likely three characters
+                chosen = (
+                    j,
+                    name,
+                )  # after a title, a name with no cue after it is most likely three characters
                 break
         if chosen is None:
             i += 1
@@ -107,7 +199,13 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
             i += 1
             continue
         speaker = end < len(text) and text[end] == ":" and (i == 0 or before in "\n。")
-        if not (left or right_cue or speaker or (before in "的" and end < len(text) and text[end] in "、,") or in_list):
+        if not (
+            left
+            or right_cue
+            or speaker
+            or (before in "的" and end < len(text) and text[end] in "、,")
+            or in_list
+        ):
             i += 1
             continue
         if doc.claimed(i, end) and not left:
@@ -122,14 +220,19 @@ def _lists_of_names(text: str, found: list[tuple[int, int, str, bool]]) -> list[
     """Keep list members only where the list holds an anchored name (王珉、黄兴国…虞海燕等)."""
     chains: list[list[tuple[int, int, str, bool]]] = []
     for cand in found:
-        if chains and re.fullmatch(r"\s*(?:、|和|及|与|,)?\s*(?:[\d]{4}年出生的|生于[\d]{4}年的)?", text[chains[-1][-1][1] : cand[0]]):
+        if chains and re.fullmatch(
+            r"\s*(?:、|和|及|与|,)?\s*(?:[\d]{4}年出生的|生于[\d]{4}年的)?", text[chains[-1][-1][1] : cand[0]]
+        ):
             chains[-1].append(cand)
         else:
             chains.append([cand])
     keep = []
     for chain in chains:
         anchored = any(
-            left or text.startswith(_RIGHT_CUES, e) or _EVENT_AT(text, e) or (text[s - 1 : s] == "的" and text[e : e + 1] in "、,")
+            left
+            or text.startswith(_RIGHT_CUES, e)
+            or _EVENT_AT(text, e)
+            or (text[s - 1 : s] == "的" and text[e : e + 1] in "、,")
             or (text[e : e + 1] in ":" and (s == 0 or text[s - 1] in "\n。"))
             for s, e, _, left in chain
         )
@@ -141,8 +244,11 @@ def _lists_of_names(text: str, found: list[tuple[int, int, str, bool]]) -> list[
 def _weak(text: str, cand: tuple[int, int, str, bool]) -> bool:
     """A lone name anchored only by a delimiter after it."""
     s, e, _, left = cand
-    return not left and not text.startswith(_RIGHT_CUES, e) and not _EVENT_AT(text, e) and not (
-        text[s - 1 : s] == "的" or (text[e : e + 1] == ":" and (s == 0 or text[s - 1] in "\n。"))
+    return (
+        not left
+        and not text.startswith(_RIGHT_CUES, e)
+        and not _EVENT_AT(text, e)
+        and not (text[s - 1 : s] == "的" or (text[e : e + 1] == ":" and (s == 0 or text[s - 1] in "\n。")))
     )
 
 
@@ -157,9 +263,9 @@ def _org_before(doc: Doc, pos: int) -> Mention | None:
     """The organization, committee or team mention that ends at ``pos`` (allowing 党组 in between)."""
     best = None
     for m in doc.mentions:
-        if m.ref[0] in ("Organization", "PartyCommittee", "InspectionTeam") and pos - 2 <= m.end <= pos:
-            if best is None or m.end > best.end:
-                best = m
+        is_body = m.ref[0] in ("Organization", "PartyCommittee", "InspectionTeam")
+        if is_body and pos - 2 <= m.end <= pos and (best is None or m.end > best.end):
+            best = m
     return best
 
 
@@ -226,7 +332,9 @@ def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
     after = text[end : sentence.end]
     before = text[max(sentence.start, start - 12) : start]
     for cls, pattern in _EVENTS:
-        hit = pattern.search(after[:40]) or (cls in ("Admonishment", "Investigation") and re.search(r"(?:约谈|对)$", before))
+        hit = pattern.search(after[:40]) or (
+            cls in ("Admonishment", "Investigation") and re.search(r"(?:约谈|对)$", before)
+        )
         if not hit:
             continue
         dates = find_dates(text[sentence.start : sentence.end], doc.article.date)
@@ -234,7 +342,9 @@ def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
         key = f"{person[1]}-{date or doc.ctx.article_id}"
         props: tuple[tuple[str, object], ...] = (("date", date),) if date else ()
         span = (sentence.start, sentence.end)
-        ref = doc.out.add(Entity(cls, key, f"{doc.entity(person).name}{_EVENT_NAMES[cls]}", frozenset(), props, (span,)))
+        ref = doc.out.add(
+            Entity(cls, key, f"{doc.entity(person).name}{_EVENT_NAMES[cls]}", frozenset(), props, (span,))
+        )
         doc.out.relate(ref, "involves", person, span)
         for m in doc.mentions_in(sentence.start, sentence.end):
             if m.ref[0] in ("InspectionRound", "Inspection"):
@@ -244,8 +354,13 @@ def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
                 doc.out.relate(ref, "during", insp_ref, span)
 
 
-_EVENT_NAMES = {"Surrender": "主动投案", "Investigation": "接受审查调查", "Sanction": "受到处分",
-                "JudicialReferral": "被移送司法机关", "Admonishment": "被约谈"}
+_EVENT_NAMES = {
+    "Surrender": "主动投案",
+    "Investigation": "接受审查调查",
+    "Sanction": "受到处分",
+    "JudicialReferral": "被移送司法机关",
+    "Admonishment": "被约谈",
+}
 
 
 def extract_persons(doc: Doc) -> None:

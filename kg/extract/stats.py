@@ -29,9 +29,17 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
     for measure, pattern, units in (
         ("coverageRate", r"覆盖率[^#]{0,6}#|覆盖[^#]{0,4}#", "%"),
         ("rectificationRate", r"整改率[^#]{0,6}#|整改完成率[^#]{0,6}#", "%"),
-        ("problemsRectified", r"整改到位[^#]{0,4}#|已整改[^#]{0,6}#|完成整改[^#]{0,4}#|#[^,。;]{0,6}已整改", "个条件项"),
+        (
+            "problemsRectified",
+            r"整改到位[^#]{0,4}#|已整改[^#]{0,6}#|完成整改[^#]{0,4}#|#[^,。;]{0,6}已整改",
+            "个条件项",
+        ),
         ("personsSurrendered", r"#[^,。;]{0,20}主动投案|主动投案[^#]{0,4}#", "人名"),
-        ("judicialReferrals", r"移送(?:司法|检察)机关[^#]{0,6}#|#[^,。;]{0,10}移送(?:司法|检察)机关", "人名件"),
+        (
+            "judicialReferrals",
+            r"移送(?:司法|检察)机关[^#]{0,6}#|#[^,。;]{0,10}移送(?:司法|检察)机关",
+            "人名件",
+        ),
         ("personsSanctioned", r"处分[^#]{0,4}#|#[^,。;]{0,10}(?:受到|给予)[^,。;]{0,8}处分", "人名"),
         ("personsAdmonished", r"#[^,。;]{0,16}(?:被约谈|约谈)|约谈[^#]{0,8}#", "人名"),
         (
@@ -39,14 +47,22 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
             r"#[^,。;]{0,16}(?:纪律审查|审查调查|监察调查|立案审查|立案)|(?:立案审查调查|审查调查|立案)[^#]{0,4}#",
             "人名",
         ),
-        ("suspectsDetained", r"(?:拘捕|抓获|刑拘|逮捕)#[^,。;]{0,4}(?:犯罪嫌疑人|嫌疑人)|(?:拘捕|抓获)[^#]{0,4}#", "人名"),
+        (
+            "suspectsDetained",
+            r"(?:拘捕|抓获|刑拘|逮捕)#[^,。;]{0,4}(?:犯罪嫌疑人|嫌疑人)|(?:拘捕|抓获)[^#]{0,4}#",
+            "人名",
+        ),
         ("reportsTransferred", r"移送#[^,。;]{0,3}专题报告|专题报告[^#]{0,4}#", "个份"),
         (
             "cluesTransferred",
             r"(?:移交|移送|转交)[^#,。;]{0,10}线索[^#]{0,4}#|(?:移交|移送|转交)#[^,。;]{0,4}线索|线索#",
             "件条个",
         ),
-        ("problemsFound", r"问题#|问题[^#,。;]{0,3}#|发现[^#,。;]{0,24}问题[^#]{0,3}#|发现[^,。;]{0,20}#[^,。;]{0,2}问题", "个条件项"),
+        (
+            "problemsFound",
+            r"问题#|问题[^#,。;]{0,3}#|发现[^#,。;]{0,24}问题[^#]{0,3}#|发现[^,。;]{0,20}#[^,。;]{0,2}问题",
+            "个条件项",
+        ),
         ("roundsConducted", r"#[^,。;]{0,2}(?:巡视|巡察)|开展(?:了)?#", "轮"),
         (
             "unitsInspected",
@@ -56,7 +72,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ),
     )
 )
-_OTHER_CONTEXT = re.compile(r"巡视|巡察|谈话|座谈|来信|来访|来电|信访|线索|问题|汇报|整改|督办|约谈|审查|处分|组")
+_OTHER_CONTEXT = re.compile(
+    r"巡视|巡察|谈话|座谈|来信|来访|来电|信访|线索|问题|汇报|整改|督办|约谈|审查|处分|组"
+)
 
 
 def classify(clause: str, unit: str) -> str | None:
@@ -106,7 +124,7 @@ def extract_statistics(doc: Doc) -> None:
             clause = stext[c_start : m.start()] + "#" + stext[m.end() : c_end]
             measure = classify(clause, unit)
             if measure is None:
-                if not _OTHER_CONTEXT.search(clause) or unit in ("%", "个百分点") and value > 100:
+                if not _OTHER_CONTEXT.search(clause) or (unit in ("%", "个百分点") and value > 100):
                     continue
                 measure = "other"
             period = dates[0][2] if dates else None

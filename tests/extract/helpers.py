@@ -21,7 +21,9 @@ def props(ex: Extraction, cls: str, name: str) -> dict[str, object]:
 
 def related(ex: Extraction, predicate: str) -> set[tuple[str, str]]:
     return {
-        (ex.entities[r.subject].name, ex.entities[r.object].name) for r in ex.relations if r.predicate == predicate
+        (ex.entities[r.subject].name, ex.entities[r.object].name)
+        for r in ex.relations
+        if r.predicate == predicate
     }
 
 

@@ -13,7 +13,9 @@ def test_abbreviations_resolve_to_full_names_with_the_home_province():
 
 def test_central_abbreviations():
     ex = run("中央纪委国家监委、国家民委和团中央派员参加。")
-    assert {"中央纪委国家监委", "国家民族事务委员会", "中国共产主义青年团中央委员会"} <= names(ex, "Organization")
+    assert {"中央纪委国家监委", "国家民族事务委员会", "中国共产主义青年团中央委员会"} <= names(
+        ex, "Organization"
+    )
 
 
 def test_party_group_is_a_sub_organization_of_its_body():
@@ -45,7 +47,9 @@ def test_person_with_rank_title_and_employer_surrenders():
 
 
 def test_person_with_several_posts():
-    ex = run("张建国曾任甘肃省纪委书记、甘肃省政协副主席,是十八届中央纪委委员。本轮巡视,他担任中央第六巡视组组长。")
+    ex = run(
+        "张建国曾任甘肃省纪委书记、甘肃省政协副主席,是十八届中央纪委委员。本轮巡视,他担任中央第六巡视组组长。"
+    )
     posts = related(ex, "holds")
     employers = {org for _, org in related(ex, "inOrganization")}
     assert {p for p, _ in posts} == {"张建国"}

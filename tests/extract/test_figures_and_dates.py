@@ -23,11 +23,23 @@ def figures(text: str, **kw: object) -> set[tuple[str, Decimal, bool]]:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("2020年,省委开展2轮巡视,巡视45个党组织,发现问题1530个。", {("roundsConducted", 2), ("unitsInspected", 45), ("problemsFound", 1530)}),
-        ("截至目前,已整改到位812个,整改率91.5%。", {("problemsRectified", 812), ("rectificationRate", Decimal("91.5"))}),
+        (
+            "2020年,省委开展2轮巡视,巡视45个党组织,发现问题1530个。",
+            {("roundsConducted", 2), ("unitsInspected", 45), ("problemsFound", 1530)},
+        ),
+        (
+            "截至目前,已整改到位812个,整改率91.5%。",
+            {("problemsRectified", 812), ("rectificationRate", Decimal("91.5"))},
+        ),
         ("向有关部门移交问题线索67件。", {("cluesTransferred", 67)}),
-        ("共有15人主动投案,党纪政务处分203人,移送司法机关处理12人。", {("personsSurrendered", 15), ("personsSanctioned", 203), ("judicialReferrals", 12)}),
-        ("对6名干部进行纪律审查和监察调查,21名党组织负责人被约谈。", {("personsInvestigated", 6), ("personsAdmonished", 21)}),
+        (
+            "共有15人主动投案,党纪政务处分203人,移送司法机关处理12人。",
+            {("personsSurrendered", 15), ("personsSanctioned", 203), ("judicialReferrals", 12)},
+        ),
+        (
+            "对6名干部进行纪律审查和监察调查,21名党组织负责人被约谈。",
+            {("personsInvestigated", 6), ("personsAdmonished", 21)},
+        ),
         ("移送7个专题报告,依法拘捕5名犯罪嫌疑人。", {("reportsTransferred", 7), ("suspectsDetained", 5)}),
         ("本届以来巡视覆盖率达100%。", {("coverageRate", 100)}),
     ],

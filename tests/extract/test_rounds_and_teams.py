@@ -8,7 +8,11 @@ from tests.extract.helpers import inspected, names, props, related, run
 def test_round_with_term_committee_and_ordinal_resolved_by_publisher():
     ex = run("近日,十三届省委第五轮巡视进驻省交通运输厅党组。", publisher="湖北日报")
     assert names(ex, "InspectionRound") == {"十三届湖北省委第五轮巡视"}
-    assert props(ex, "InspectionRound", "十三届湖北省委第五轮巡视") == {"term": 13, "ordinal": 5, "scheme": "巡视"}
+    assert props(ex, "InspectionRound", "十三届湖北省委第五轮巡视") == {
+        "term": 13,
+        "ordinal": 5,
+        "scheme": "巡视",
+    }
     assert related(ex, "conductedBy") == {("十三届湖北省委第五轮巡视", "中共湖北省委")}
     assert inspected(ex) == {("十三届湖北省委第五轮巡视", "湖北省交通运输厅党组")}
 
@@ -38,7 +42,10 @@ def test_municipal_inspection_round_and_feedback_to_target():
 
 
 def test_enumeration_members_inherit_the_shared_prefix():
-    ex = run("十四届省委第三轮巡视对宁波市海曙区、镇海区、北仑区等3个地区党组织开展常规巡视。", publisher="浙江日报")
+    ex = run(
+        "十四届省委第三轮巡视对宁波市海曙区、镇海区、北仑区等3个地区党组织开展常规巡视。",
+        publisher="浙江日报",
+    )
     targets = {t for _, t in inspected(ex)}
     assert targets == {"宁波市海曙区", "宁波市镇海区", "宁波市北仑区"}
     (insp, *_) = [e for e in ex.entities.values() if e.cls == "Inspection"]
@@ -68,7 +75,9 @@ def test_team_list_with_two_bodies():
 
 
 def test_this_round_and_year_numbered_first_round():
-    ex = run("2018年初,十二届区委第一轮巡察启动。2018年首轮巡察发现问题35个。本轮巡察对区教育局开展了专项巡察。")
+    ex = run(
+        "2018年初,十二届区委第一轮巡察启动。2018年首轮巡察发现问题35个。本轮巡察对区教育局开展了专项巡察。"
+    )
     assert len(names(ex, "InspectionRound")) == 1
     ((agent, target),) = inspected(ex)
     assert target.endswith("区教育局") and agent.endswith("第一轮巡察")

@@ -1,0 +1,42 @@
+# The two commands of the README: `make demo` (set up, build the example graph on the local server)
+# and `make test` (set up with the test tools, run the whole suite). Both work as root or via sudo.
+PYTHON ?= python3
+VENV ?= .venv
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PIP := $(VENV)/bin/pip
+
+.PHONY: demo test system-deps lint clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(VENV)/bin/kg build examples/ --out out/
+
+# Headless Chromium and a CJK font for the viewer's browser tests (Debian/Ubuntu packages).
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/share/fonts/truetype/wqy >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			chromium fonts-wqy-microhei; \
+	fi
+
+test: system-deps $(VENV)/.installed-test
+	$(VENV)/bin/python -m pytest
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check kg tests bench
+	$(VENV)/bin/ruff format --check kg tests bench
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf out/ .pytest_cache .mypy_cache .ruff_cache
