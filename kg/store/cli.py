@@ -1,0 +1,252 @@
+"""The store's commands: ``kg db start|status|stop``, ``kg load`` and ``kg export``.
+
+Each parses its options, calls one library function and prints on stderr; errors are
+:class:`kg.errors.KgError` s that :func:`kg.cli.main` turns into one line and exit code 1.
+The password is never an option and never printed.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kg.errors import InputError, KgError
+from kg.store import server
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from kg.store.connect import Store
+    from kg.store.load import LoadSummary
+    from kg.store.mapping import GraphRows
+
+__all__ = ["register"]
+
+Home = Annotated[
+    Path | None,
+    typer.Option(
+        "--home",
+        envvar="KG_HOME",
+        help="Home of the local server: data, password, pid and log (default ~/.local/share/acsn-kg).",
+        show_default=False,
+    ),
+]
+Uri = Annotated[
+    str | None,
+    typer.Option(
+        "--uri",
+        envvar="NEO4J_URI",
+        help="Bolt URI (bolt://, neo4j://, +s forms); default: the local server, started if needed.",
+        show_default=False,
+    ),
+]
+User = Annotated[
+    str | None, typer.Option("--user", envvar="NEO4J_USERNAME", help="User name.", show_default=False)
+]
+Database = Annotated[
+    str | None, typer.Option("--database", envvar="NEO4J_DATABASE", help="Database name.", show_default=False)
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]
+
+db_app = typer.Typer(
+    name="db",
+    help="Manage the local Bolt server (ArcadeDB) that `kg load` uses when NEO4J_URI is not set.",
+    no_args_is_help=True,
+)
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@db_app.command("start")
+def db_start(
+    home: Home = None,
+    port: Annotated[
+        int,
+        typer.Option("--port", envvar="KG_PORT", help="Bolt port on 127.0.0.1; 0 picks a free one."),
+    ] = server.DEFAULT_PORT,
+    heap: Annotated[str, typer.Option("--heap", help="Maximum Java heap of the server.")] = "1g",
+) -> None:
+    """Start the local server in the background; returns when it answers on Bolt."""
+    result = server.start(home, port=port, heap=heap)
+    for note in result.notes:
+        _err(note)
+    verb = "already running" if result.already_running else "started"
+    _err(
+        f"local server {verb}: {result.state.uri} (pid {result.state.pid}, database {result.state.database})"
+    )
+
+
+@db_app.command("status")
+def db_status(home: Home = None) -> None:
+    """Print the local server's URI, process, database and counts per label; exit 1 when it is down."""
+    current = server.status(home)
+    if current.problem and not current.running:
+        raise KgError(current.problem)
+    if not current.running or current.state is None:
+        typer.echo(f"home:     {current.home}")
+        typer.echo("process:  not running" + (f" ({current.problem})" if current.problem else ""))
+        raise typer.Exit(code=1)
+    from kg.store.connect import connect, resolve_settings
+
+    state = current.state
+    typer.echo(f"home:     {current.home}")
+    typer.echo(f"URI:      {state.uri}")
+    typer.echo(f"process:  running (pid {state.pid})")
+    typer.echo(f"database: {state.database}")
+    with connect(resolve_settings(home=home, start_local=False)) as store:
+        labels = store.read(
+            "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label"
+        )
+        types = store.read("MATCH ()-[e]->() RETURN type(e) AS type, count(*) AS count ORDER BY type")
+        total = store.read("MATCH (n) RETURN count(n) AS count")[0]["count"]
+        typer.echo(f"server:   {store.dialect.agent}")
+    typer.echo(f"nodes:    {total}")
+    for row in labels:
+        typer.echo(f"  {row['label']:20} {row['count']}")
+    typer.echo(f"relationships: {sum(r['count'] for r in types)}")
+    for row in types:
+        typer.echo(f"  {row['type']:20} {row['count']}")
+
+
+@db_app.command("stop")
+def db_stop(home: Home = None) -> None:
+    """Stop the local server cleanly."""
+    _err(server.stop(home))
+
+
+def load(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files, folders, globs, - for stdin, or RDF files (.ttl .nt .jsonld .trig)."
+        ),
+    ],
+    uri: Uri = None,
+    user: User = None,
+    database: Database = None,
+    home: Home = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction.")] = 1000,
+    on_error: Annotated[
+        str, typer.Option("--on-error", help="What to do with an unreadable input: 'skip' or 'fail'.")
+    ] = "skip",
+    base: Annotated[
+        str | None, typer.Option(help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
+    ] = None,
+    quiet: Quiet = False,
+) -> None:
+    """Load articles (or RDF) into Neo4j or the local server: idempotent, incremental, batched."""
+    from kg.store.connect import connect, resolve_settings
+    from kg.store.load import load_rows
+    from kg.store.mapping import graph_to_rows
+
+    if on_error.lower() not in ("skip", "fail"):
+        raise typer.BadParameter("use 'skip' or 'fail'", param_hint="--on-error")
+    started = time.monotonic()
+    graph, skipped = _read_inputs(inputs, on_error.lower(), base)
+    if not quiet:
+        for problem in skipped:
+            _err(f"skipped: {problem}")
+    rows = graph_to_rows(graph)
+    settings = resolve_settings(uri, user, database, home=home)
+    with connect(settings) as store:
+        if quiet:
+            summary = load_rows(store, rows, batch_size=batch_size)
+        else:
+            summary = _load_with_progress(store, rows, batch_size)
+        target = f"{store.uri} database {store.database or '(default)'}"
+    if not quiet:
+        _err(f"{summary.text()} -> {target} in {time.monotonic() - started:.1f} s")
+
+
+def _load_with_progress(store: Store, rows: GraphRows, batch_size: int) -> LoadSummary:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kg.store.load import load_rows
+
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as bar:
+        nodes = bar.add_task("nodes", total=len(rows.nodes))
+        rels = bar.add_task("relationships", total=len(rows.rels))
+
+        def advance(kind: str, count: int) -> None:
+            bar.advance(nodes if kind == "nodes" else rels, count)
+
+        summary = load_rows(store, rows, batch_size=batch_size, progress=advance)
+    return summary
+
+
+def _read_inputs(inputs: list[str], on_error: str, base: str | None) -> tuple[Graph, list[str]]:
+    """The graph of the inputs and the inputs skipped, through the extraction pipeline."""
+    try:
+        from kg.pipeline import extract_inputs
+    except ImportError:
+        return _read_rdf_only(inputs)
+    result = extract_inputs(inputs, on_error=on_error, base=base)
+    return result.graph, [str(s) for s in getattr(result, "skipped", [])]
+
+
+def _read_rdf_only(inputs: list[str]) -> tuple[Graph, list[str]]:
+    from rdflib import Graph
+
+    from kg.export import RDF_SUFFIXES, parse_rdf
+
+    graph = Graph()
+    for name in inputs:
+        if Path(name).suffix.lower() not in RDF_SUFFIXES:
+            raise InputError(f"{name}: only RDF inputs can be loaded (the article pipeline is not installed)")
+        graph += parse_rdf(name)
+    return graph, []
+
+
+def export(
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="Output file; format from --format, else from the suffix.")
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="Export format (turtle, nt, jsonld, trig, ...); default from the suffix."
+        ),
+    ] = None,
+    uri: Uri = None,
+    user: User = None,
+    database: Database = None,
+    home: Home = None,
+    base: Annotated[
+        str | None, typer.Option(help="Base IRI of reified statements (default: that of each subject).")
+    ] = None,
+    quiet: Quiet = False,
+) -> None:
+    """Read the database back into RDF under the ontology (or another registered format)."""
+    from kg.store.connect import connect, resolve_settings
+    from kg.store.readback import export as run_export
+    from kg.store.readback import format_for
+
+    chosen = format_for(output, fmt)  # fail on a bad suffix before connecting
+    settings = resolve_settings(uri, user, database, home=home)
+    with connect(settings) as store:
+        run_export(store, output, fmt=chosen.name, base=base)
+        target = store.uri
+    if not quiet:
+        _err(f"exported {target} database {settings.database or '(default)'} as {chosen.name} -> {output}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``db`` (start, status, stop), ``load`` and ``export`` to the ``kg`` app."""
+    app.add_typer(db_app, name="db")
+    app.command("load")(load)
+    app.command("export")(export)

@@ -1,0 +1,407 @@
+"""RDF <-> property-graph rows: the pure mapping behind loading and read-back.
+
+``graph_to_rows`` turns an rdflib graph written under the acsn ontology into node rows
+and relationship rows in the shape of ``docs/graph-model.md``; ``rows_to_graph`` turns
+rows (read back from a database, or straight from ``graph_to_rows``) into RDF again.
+Neither touches a database, so ``kg build`` and the tests can use them directly.
+
+Conventions (``docs/graph-model.md``):
+
+- one node per resource typed with an acsn class; its row carries the most specific
+  class, its labels are that class and its acsn superclasses;
+- ``uri`` is the IRI, ``name`` the ``rdfs:label``, ``aliases`` the ``skos:altLabel`` s,
+  every other datatype property its property-graph key;
+- values: integers stay integers, ``xsd:decimal`` becomes a float, booleans stay
+  booleans, dates (``xsd:date``, ``xsd:gYearMonth``, ``xsd:gYear``) become ISO strings;
+- an object property becomes a relationship; the evidence of a relationship (the
+  ``acsn:evidence`` of its reified ``rdf:Statement``) becomes the relationship's
+  ``evidence`` list; reified statements are not nodes.
+
+Example
+-------
+>>> from rdflib import Graph, Literal, URIRef
+>>> from rdflib.namespace import RDF, RDFS
+>>> from kg.terms import ACSN
+>>> g = Graph()
+>>> p = URIRef("https://w3id.org/acsn/id/Person/p1")
+>>> _ = g.add((p, RDF.type, ACSN.Person)).add((p, RDFS.label, Literal("钟昌明", lang="zh")))
+>>> rows = graph_to_rows(g)
+>>> rows.nodes[0].cls, dict(rows.nodes[0].props)
+('Person', {'name': '钟昌明'})
+>>> len(rows_to_graph(rows.nodes, rows.rels)) == len(g)
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
+
+from kg.ontology import ACSN_IRI, PropertyDef, Vocabulary, vocabulary
+
+__all__ = [
+    "DEFAULT_BASE",
+    "GraphRows",
+    "NodeRow",
+    "RelRow",
+    "Scalar",
+    "class_of_labels",
+    "decimal_lexical",
+    "graph_to_rows",
+    "group_nodes",
+    "group_rels",
+    "literal_for",
+    "python_value",
+    "rows_to_graph",
+    "statement_iri",
+]
+
+DEFAULT_BASE = "https://w3id.org/acsn/id/"
+
+Scalar = str | int | float | bool
+"""A node or relationship property value as stored in the property graph."""
+
+_LANG = "zh"
+_LANG_STRING = str(RDF.langString)
+_DATE_FORMS = (
+    (re.compile(r"-?\d{4,}-\d{2}-\d{2}"), XSD.date),
+    (re.compile(r"-?\d{4,}-\d{2}"), XSD.gYearMonth),
+    (re.compile(r"-?\d{4,}"), XSD.gYear),
+)
+_INTEGER_TYPES = {
+    str(XSD[t])
+    for t in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedInt",
+        "unsignedLong",
+        "unsignedShort",
+        "unsignedByte",
+    )
+}
+_FLOAT_TYPES = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRow:
+    """One node: its IRI, its most specific acsn class and its properties."""
+
+    uri: str
+    cls: str
+    props: Mapping[str, Scalar] = field(default_factory=dict)
+    """Single-valued properties by property-graph key (``name``, ``term``...)."""
+    lists: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """List-valued properties (``aliases``), sorted, never empty."""
+
+    def param(self) -> dict[str, Any]:
+        """The row as a Cypher parameter map: ``{uri, props, lists}``."""
+        return {
+            "uri": self.uri,
+            "props": dict(self.props),
+            "lists": {k: list(v) for k, v in self.lists.items()},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RelRow:
+    """One relationship: type, end points (with their classes, for indexed lookups) and evidence."""
+
+    type: str
+    source: str
+    source_cls: str
+    target: str
+    target_cls: str
+    evidence: tuple[str, ...] = ()
+    """IRIs of the ``Evidence`` nodes that state it, sorted."""
+
+    def param(self) -> dict[str, Any]:
+        """The row as a Cypher parameter map: ``{s, o, ev}`` (``ev`` null when there is no evidence)."""
+        return {"s": self.source, "o": self.target, "ev": list(self.evidence) or None}
+
+
+@dataclass(frozen=True, slots=True)
+class GraphRows:
+    """The rows of one graph, nodes sorted by IRI and relationships by (type, source, target)."""
+
+    nodes: tuple[NodeRow, ...]
+    rels: tuple[RelRow, ...]
+    skipped: tuple[str, ...] = ()
+    """One line per triple that has no place in the property graph (untyped end, blank node...)."""
+
+
+def statement_iri(subject: str, predicate: str, obj: str, base: str = DEFAULT_BASE) -> str:
+    """The deterministic IRI of the reified statement of one triple, as :mod:`kg.graph` writes it.
+
+    Examples
+    --------
+    >>> iri = statement_iri("https://w3id.org/acsn/id/A/a", "https://w3id.org/acsn#partOf", "https://w3id.org/acsn/id/A/b")
+    >>> iri.startswith("https://w3id.org/acsn/id/Statement/")
+    True
+    """
+    from kg.graph import statement_iri as graph_statement_iri
+
+    return str(graph_statement_iri(URIRef(subject), URIRef(predicate), URIRef(obj), base))
+
+
+def decimal_lexical(value: float | int | Decimal) -> str:
+    """The lexical form of an ``xsd:decimal`` read back from a float, as :mod:`kg.graph` writes it.
+
+    Examples
+    --------
+    >>> decimal_lexical(83.98), decimal_lexical(100.0), decimal_lexical(1e-7)
+    ('83.98', '100.0', '0.0000001')
+    """
+    from kg.graph import decimal_literal
+
+    dec = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+    return str(decimal_literal(dec))
+
+
+def python_value(literal: Literal) -> Scalar:
+    """The property-graph value of an RDF literal (see the module docstring)."""
+    dt = str(literal.datatype) if literal.datatype is not None else None
+    if dt in _INTEGER_TYPES:
+        return int(literal)
+    if dt in _FLOAT_TYPES:
+        return float(literal)
+    if dt == str(XSD.boolean):
+        return bool(literal.toPython())
+    return str(literal)
+
+
+def literal_for(prop: PropertyDef, value: Any, vocab: Vocabulary | None = None) -> Literal:
+    """The RDF literal of a property-graph value, typed by the property's range in the ontology.
+
+    ``rdf:langString`` gives ``@zh``; ``xsd:string`` a plain literal; ``acsn:PartialDate``
+    picks ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` from the lexical form.
+    """
+    vocab = vocab or vocabulary()
+    value = _plain(value)
+    rng = prop.range[0] if prop.range else str(XSD.string)
+    if rng == _LANG_STRING:
+        return Literal(str(value), lang=_LANG)
+    if rng in vocab.datatypes:
+        text = str(value)
+        members = vocab.datatypes[rng]
+        for pattern, dt in _DATE_FORMS:
+            if str(dt) in members and pattern.fullmatch(text):
+                return Literal(text, datatype=dt)
+        return Literal(text)
+    if rng == str(XSD.string):
+        return Literal(str(value))
+    if rng in _INTEGER_TYPES:
+        return Literal(int(value), datatype=URIRef(rng))
+    if rng == str(XSD.decimal):
+        return Literal(decimal_lexical(value), datatype=XSD.decimal)
+    if rng == str(XSD.boolean):
+        return Literal(bool(value), datatype=XSD.boolean)
+    if rng in _FLOAT_TYPES:
+        return Literal(float(value), datatype=URIRef(rng))
+    return Literal(str(value), datatype=URIRef(rng))
+
+
+def _plain(value: Any) -> Any:
+    """Driver temporal values (a ``neo4j.time.Date`` someone stored natively) as ISO strings."""
+    iso = getattr(value, "iso_format", None)
+    return iso() if callable(iso) else value
+
+
+def class_of_labels(labels: Iterable[str], vocab: Vocabulary | None = None) -> str | None:
+    """The most specific acsn class among node labels (``None`` when no label is an acsn class)."""
+    vocab = vocab or vocabulary()
+    known = [label for label in labels if label in vocab.classes]
+    if not known:
+        return None
+    return max(sorted(known), key=lambda c: len(vocab.classes[c].superclasses))
+
+
+def _most_specific(classes: set[str], vocab: Vocabulary) -> str:
+    return max(sorted(classes), key=lambda c: len(vocab.classes[c].superclasses))
+
+
+def graph_to_rows(graph: Graph, vocab: Vocabulary | None = None) -> GraphRows:
+    """Node and relationship rows of an RDF graph under the acsn ontology.
+
+    Parameters
+    ----------
+    graph
+        Triples as written by ``kg extract``: typed acsn resources, their datatype and
+        object properties, and reified ``rdf:Statement`` s carrying relationship evidence.
+    vocab
+        The vocabulary (default: the installed ontology's).
+
+    Returns
+    -------
+    GraphRows
+        Deterministic rows. A single-valued property met twice keeps its smallest value;
+        a triple that has no place in the property graph is listed in ``skipped``.
+    """
+    vocab = vocab or vocabulary()
+    type_iri = RDF.type
+    classes: dict[URIRef, set[str]] = defaultdict(set)
+    statements: set[Any] = set()
+    for s, o in graph.subject_objects(type_iri):
+        if o == RDF.Statement:
+            statements.add(s)
+        elif isinstance(s, URIRef) and isinstance(o, URIRef) and str(o).startswith(ACSN_IRI):
+            name = str(o)[len(ACSN_IRI) :]
+            if name in vocab.classes:
+                classes[s].add(name)
+    cls_of = {node: _most_specific(names, vocab) for node, names in classes.items()}
+
+    evidence_of: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    evidence_iri = URIRef(ACSN_IRI + "evidence")
+    for stmt in statements:
+        s, p, o = (
+            graph.value(stmt, RDF.subject),
+            graph.value(stmt, RDF.predicate),
+            graph.value(stmt, RDF.object),
+        )
+        if s is None or p is None or o is None:
+            continue
+        for ev in graph.objects(stmt, evidence_iri):
+            evidence_of[(str(s), str(p), str(o))].add(str(ev))
+
+    skipped: list[str] = []
+    nodes: list[NodeRow] = []
+    rels: list[RelRow] = []
+    for node in sorted(cls_of, key=str):
+        props: dict[str, Scalar] = {}
+        lists: dict[str, set[str]] = defaultdict(set)
+        for p, o in graph.predicate_objects(node):
+            if p == type_iri:
+                continue
+            prop = vocab.properties.get(str(p))
+            if prop is None:
+                skipped.append(f"<{node}> <{p}>: not an ontology property")
+                continue
+            if prop.kind == "datatype":
+                if not isinstance(o, Literal):
+                    skipped.append(f"<{node}> <{p}>: expected a literal")
+                    continue
+                value = python_value(o)
+                if prop.list_valued:
+                    lists[prop.pg_name].add(str(value))
+                elif prop.pg_name in props and props[prop.pg_name] != value:
+                    props[prop.pg_name] = min(props[prop.pg_name], value, key=str)
+                else:
+                    props[prop.pg_name] = value
+            elif isinstance(o, URIRef) and o in cls_of:
+                key = (str(node), str(p), str(o))
+                rels.append(
+                    RelRow(
+                        type=prop.pg_name,
+                        source=str(node),
+                        source_cls=cls_of[node],
+                        target=str(o),
+                        target_cls=cls_of[o],
+                        evidence=tuple(sorted(evidence_of.get(key, ()))),
+                    )
+                )
+            else:
+                why = "blank node" if isinstance(o, BNode) else "object has no acsn type"
+                skipped.append(f"<{node}> <{p}> {o.n3()}: {why}")
+        nodes.append(
+            NodeRow(
+                uri=str(node),
+                cls=cls_of[node],
+                props=dict(sorted(props.items())),
+                lists={k: tuple(sorted(v)) for k, v in sorted(lists.items()) if v},
+            )
+        )
+    rels.sort(key=lambda r: (r.type, r.source, r.target))
+    return GraphRows(nodes=tuple(nodes), rels=tuple(rels), skipped=tuple(skipped))
+
+
+def _base_of(uri: str, cls: str) -> str:
+    marker = f"/{cls}/"
+    at = uri.rfind(marker)
+    return uri[: at + 1] if at >= 0 else DEFAULT_BASE
+
+
+def rows_to_graph(
+    nodes: Iterable[NodeRow],
+    rels: Iterable[RelRow],
+    *,
+    base: str | None = None,
+    vocab: Vocabulary | None = None,
+    graph: Graph | None = None,
+) -> Graph:
+    """RDF of node and relationship rows (the inverse of :func:`graph_to_rows`).
+
+    Parameters
+    ----------
+    nodes, rels
+        Rows, e.g. read back from a database. A property key or relationship type the
+        ontology does not define is left out.
+    base
+        Base IRI of reified statements; by default the base of each statement's subject
+        (``{base}<Class>/<key>``), else ``https://w3id.org/acsn/id/``.
+    graph
+        Graph to add to (default: a new one).
+    """
+    vocab = vocab or vocabulary()
+    out = graph if graph is not None else Graph()
+    datatype_props = {p.pg_name: p for p in vocab.properties.values() if p.kind == "datatype"}
+    object_props = {p.pg_name: p for p in vocab.properties.values() if p.kind == "object"}
+    for row in nodes:
+        subject = URIRef(row.uri)
+        out.add((subject, RDF.type, URIRef(vocab.classes[row.cls].iri)))
+        for key, value in row.props.items():
+            prop = datatype_props.get(key)
+            if prop is not None and value is not None:
+                out.add((subject, URIRef(prop.iri), literal_for(prop, value, vocab)))
+        for key, values in row.lists.items():
+            prop = datatype_props.get(key)
+            if prop is not None:
+                for value in values:
+                    out.add((subject, URIRef(prop.iri), literal_for(prop, value, vocab)))
+    evidence_iri = URIRef(ACSN_IRI + "evidence")
+    for rel in rels:
+        obj_prop = object_props.get(rel.type)
+        if obj_prop is None:
+            continue
+        s, p, o = URIRef(rel.source), URIRef(obj_prop.iri), URIRef(rel.target)
+        out.add((s, p, o))
+        if rel.evidence:
+            stmt = URIRef(
+                statement_iri(
+                    rel.source, obj_prop.iri, rel.target, base or _base_of(rel.source, rel.source_cls)
+                )
+            )
+            out.add((stmt, RDF.type, RDF.Statement))
+            out.add((stmt, RDF.subject, s))
+            out.add((stmt, RDF.predicate, p))
+            out.add((stmt, RDF.object, o))
+            for ev in rel.evidence:
+                out.add((stmt, evidence_iri, URIRef(ev)))
+    return out
+
+
+def group_nodes(rows: Iterable[NodeRow]) -> dict[str, list[NodeRow]]:
+    """Node rows by class, classes in name order."""
+    out: dict[str, list[NodeRow]] = defaultdict(list)
+    for row in rows:
+        out[row.cls].append(row)
+    return dict(sorted(out.items()))
+
+
+def group_rels(rows: Iterable[RelRow]) -> dict[tuple[str, str, str], list[RelRow]]:
+    """Relationship rows by (type, source class, target class), in that order."""
+    out: dict[tuple[str, str, str], list[RelRow]] = defaultdict(list)
+    for row in rows:
+        out[(row.type, row.source_cls, row.target_cls)].append(row)
+    return dict(sorted(out.items()))
