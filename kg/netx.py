@@ -1,0 +1,479 @@
+"""RDF graphs as networkx graphs: conversion, a fast layout, and GEXF/GraphML files for Gephi.
+
+The conversion follows ``docs/graph-model.md`` and mirrors the Neo4j shape: one node per
+typed acsn resource, keyed by its IRI, with ``cls`` (the class name), ``label`` (the
+``rdfs:label``, or a name made from the node's properties), ``aliases`` and every datatype
+property under its property-graph key; one edge per object-property triple, keyed by the
+relationship type. Evidence sentences are not nodes: a node's or an edge's ``evidence``
+attribute lists the IRIs of its :class:`EvidenceRecord` s, kept in ``G.graph["evidence"]``;
+article metadata is in ``G.graph["articles"]``. Reified statements are not nodes either.
+
+Example
+-------
+>>> from rdflib import Graph, Literal, URIRef
+>>> from rdflib.namespace import RDF, RDFS
+>>> from kg.terms import ACSN
+>>> g = Graph()
+>>> p = URIRef("https://w3id.org/acsn/id/Person/p1")
+>>> _ = g.add((p, RDF.type, ACSN.Person)).add((p, RDFS.label, Literal("钟昌明", lang="zh")))
+>>> G = to_networkx(g)
+>>> G.nodes[str(p)]["cls"], G.nodes[str(p)]["label"]
+('Person', '钟昌明')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from kg.export import write_text
+from kg.terms import ACSN, LABELS, PROPERTY_KEYS, REL_TYPES
+
+__all__ = [
+    "EvidenceRecord",
+    "fast_layout",
+    "flatten_for_export",
+    "node_years",
+    "to_networkx",
+    "write_gexf",
+    "write_graphml",
+]
+
+_ACSN_NS = str(ACSN._NS)
+_PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+_EVIDENCE = str(ACSN.evidence)
+_IN_ARTICLE = str(ACSN.inArticle)
+_SKIP_PREDICATES = {str(RDF.type), str(RDFS.label), str(SKOS.altLabel), _EVIDENCE}
+_DATE_PROPS = ("date", "startDate", "feedbackDate", "published", "period")
+_YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+# Characters XML 1.0 forbids; hostile or damaged text may carry them and GEXF/GraphML
+# readers reject the whole file when one slips through.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceRecord:
+    """One sentence of one article that states a node or a relationship."""
+
+    iri: str
+    text: str
+    char_start: int | None
+    char_end: int | None
+    article: str | None
+    """IRI of the article; its metadata is in ``G.graph["articles"]``."""
+
+
+def _local(iri: str) -> str:
+    return re.split(r"[#/]", iri.rstrip("/#"))[-1]
+
+
+def _class_of(graph: Graph, node: URIRef) -> str | None:
+    """The most specific acsn class of a node (the one with the most superclasses)."""
+    names = [
+        str(t)[len(_ACSN_NS) :]
+        for t in graph.objects(node, RDF.type)
+        if isinstance(t, URIRef) and str(t).startswith(_ACSN_NS)
+    ]
+    names = [n for n in names if n in LABELS]
+    if not names:
+        return None
+    return max(names, key=lambda n: (len(LABELS[n]), n))
+
+
+def _value(lit: Literal) -> Any:
+    """A literal as a plain Python value: ISO strings for dates, numbers, booleans, text."""
+    dt = lit.datatype
+    if dt in (XSD.integer, XSD.int, XSD.long, XSD.nonNegativeInteger, XSD.positiveInteger):
+        try:
+            return int(lit)
+        except ValueError:
+            return str(lit)
+    if dt in (XSD.decimal, XSD.double, XSD.float):
+        try:
+            return float(lit)
+        except ValueError:
+            return str(lit)
+    if dt == XSD.boolean:
+        return str(lit).strip().lower() in ("true", "1")
+    # Dates keep their lexical form: 2019, 2019-06 and 2019-06-01 differ in precision.
+    return str(lit)
+
+
+def _label(graph: Graph, node: URIRef) -> str | None:
+    labels = [o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal)]
+    if not labels:
+        return None
+    zh = [o for o in labels if (o.language or "").lower().startswith("zh")]
+    return str(min(zh or labels, key=str))
+
+
+def _first(attrs: Mapping[str, Any], *keys: str) -> Any:
+    for key in keys:
+        if attrs.get(key) not in (None, ""):
+            return attrs[key]
+    return None
+
+
+def to_networkx(graph: Graph, *, articles: bool = True) -> nx.MultiDiGraph:
+    """Convert an acsn RDF graph to a directed multigraph.
+
+    Parameters
+    ----------
+    graph
+        A graph shaped as ``docs/graph-model.md`` describes.
+    articles
+        Keep ``Article`` nodes and the ``DERIVED_FROM`` edges to them. Either way the
+        articles' metadata is in ``G.graph["articles"]`` and every node lists its source
+        articles in ``sources``.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes keyed by IRI with ``cls``, ``label``, ``name`` (when the RDF has one),
+        ``aliases``, ``evidence`` (evidence IRIs), ``sources`` (article IRIs) and the datatype
+        properties under their property-graph keys; edges keyed by relationship type with
+        ``type``, ``predicate`` and ``evidence``. ``G.graph["evidence"]`` maps evidence IRIs
+        to :class:`EvidenceRecord`; ``G.graph["articles"]`` maps article IRIs to their
+        properties (``title``, ``publisher``, ``published``, ...).
+    """
+    G = nx.MultiDiGraph()
+    classes: dict[URIRef, str] = {}
+    for subject in sorted(set(graph.subjects(RDF.type, None)), key=str):
+        if isinstance(subject, URIRef):
+            cls = _class_of(graph, subject)
+            if cls is not None:
+                classes[subject] = cls
+
+    article_meta: dict[str, dict[str, Any]] = {}
+    evidence: dict[str, EvidenceRecord] = {}
+    for node, cls in classes.items():
+        if cls == "Article":
+            article_meta[str(node)] = _datatype_props(graph, node)
+    for node, cls in classes.items():
+        if cls == "Evidence":
+            props = _datatype_props(graph, node)
+            article = graph.value(node, ACSN.inArticle)
+            evidence[str(node)] = EvidenceRecord(
+                iri=str(node),
+                text=str(props.get("text", "")),
+                char_start=props.get("charStart") if isinstance(props.get("charStart"), int) else None,
+                char_end=props.get("charEnd") if isinstance(props.get("charEnd"), int) else None,
+                article=str(article) if article is not None else None,
+            )
+
+    for node, cls in classes.items():
+        if cls == "Evidence" or (cls == "Article" and not articles):
+            continue
+        attrs = _datatype_props(graph, node)
+        name = _label(graph, node)
+        if name is not None:
+            attrs["name"] = name
+        aliases = sorted({str(o) for o in graph.objects(node, SKOS.altLabel) if isinstance(o, Literal)})
+        attrs["aliases"] = [a for a in aliases if a != name]
+        attrs["evidence"] = sorted(str(e) for e in graph.objects(node, ACSN.evidence) if str(e) in evidence)
+        sources = {str(a) for a in graph.objects(node, URIRef(_PROV_DERIVED))}
+        sources |= {evidence[e].article for e in attrs["evidence"] if evidence[e].article}  # type: ignore[misc]
+        attrs["sources"] = sorted(s for s in sources if s)
+        attrs["cls"] = cls
+        G.add_node(str(node), **attrs)
+
+    # Relationship evidence lives on reified statements keyed by (subject, predicate, object).
+    statement_evidence: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for stmt in graph.subjects(RDF.type, RDF.Statement):
+        s, p, o = (graph.value(stmt, term) for term in (RDF.subject, RDF.predicate, RDF.object))
+        if s is None or p is None or o is None:
+            continue
+        for ev in graph.objects(stmt, ACSN.evidence):
+            if str(ev) in evidence:
+                statement_evidence[(str(s), str(p), str(o))].append(str(ev))
+
+    for s, p, o in graph:
+        ps = str(p)
+        if not isinstance(o, URIRef) or ps in _SKIP_PREDICATES or ps == _IN_ARTICLE:
+            continue
+        ss, os_ = str(s), str(o)
+        if ss not in G or os_ not in G:
+            continue
+        rel = REL_TYPES.get(ps) or _local(ps).upper()
+        G.add_edge(
+            ss,
+            os_,
+            key=rel,
+            type=rel,
+            predicate=ps,
+            evidence=sorted(statement_evidence.get((ss, ps, os_), [])),
+        )
+
+    for node, attrs in G.nodes(data=True):
+        attrs["label"] = _display_label(G, node, attrs)
+    G.graph["evidence"] = evidence
+    G.graph["articles"] = article_meta
+    return G
+
+
+def _datatype_props(graph: Graph, node: URIRef) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for p, o in graph.predicate_objects(node):
+        ps = str(p)
+        if not isinstance(o, Literal) or ps in _SKIP_PREDICATES:
+            continue
+        key = PROPERTY_KEYS.get(ps) or _local(ps)
+        value = _value(o)
+        if key in out and out[key] != value:
+            # Functional properties should not repeat; keep the smallest value so runs agree.
+            out[key] = min(out[key], value, key=str)
+        else:
+            out[key] = value
+    return out
+
+
+def _display_label(G: nx.MultiDiGraph, node: Hashable, attrs: Mapping[str, Any]) -> str:
+    """A short human name for a node that may have no ``rdfs:label`` (statistics, positions, events)."""
+    from kg.ontology import vocabulary
+
+    name = _first(attrs, "name", "title")
+    if name is not None:
+        return str(name)
+    cls = attrs.get("cls", "")
+    vocab = vocabulary()
+    if cls == "Statistic":
+        measure = vocab.measures.get(str(attrs.get("measure", "")))
+        what = measure.label_zh if measure else str(attrs.get("measure", ""))
+        value = attrs.get("value")
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return f"{what} {'' if value is None else value}{attrs.get('unit', '')}".strip()
+    cls_zh = re.sub(r"（.*?）|\(.*?\)", "", vocab.classes[cls].label_zh) if cls in vocab.classes else cls
+    # Inspections and events have no name of their own: name them after what they are about.
+    about = [
+        G.nodes[v].get("name") or G.nodes[v].get("title")
+        for _, v, k in G.out_edges(node, keys=True)
+        if k in ("TARGET", "INVOLVES")
+    ]
+    about = sorted(str(a) for a in about if a)
+    if about:
+        return f"{cls_zh}: {'、'.join(about[:3])}{'…' if len(about) > 3 else ''}"
+    return f"{cls_zh} {_local(str(node))[:12]}"
+
+
+def node_years(G: nx.MultiDiGraph, node: Hashable) -> list[int]:
+    """Years a node belongs to: from its own dates, else from its articles' publication dates."""
+    attrs = G.nodes[node]
+    years: set[int] = set()
+    if isinstance(attrs.get("year"), int):
+        years.add(attrs["year"])
+    for key in _DATE_PROPS:
+        if key in attrs:
+            years.update(int(y) for y in _YEAR_RE.findall(str(attrs[key])))
+    if not years:
+        articles = G.graph.get("articles", {})
+        for src in attrs.get("sources", ()):
+            published = articles.get(src, {}).get("published")
+            if published:
+                years.update(int(y) for y in _YEAR_RE.findall(str(published))[:1])
+    return sorted(years)
+
+
+# ------------------------------------------------------------------ layout
+
+
+def fast_layout(G: nx.Graph, *, seed: int = 0, iterations: int = 120) -> dict[Hashable, tuple[float, float]]:
+    """Positions for every node, fast enough for tens of thousands of nodes.
+
+    Each connected component is laid out on its own (small ones with
+    :func:`networkx.spring_layout`, large ones with a Fruchterman-Reingold variant that
+    estimates repulsion from a random sample of nodes, so one iteration costs
+    ``O(n * sample + edges)`` instead of ``O(n^2)``), then the components are packed in
+    rows, largest first. Units: about one per edge length.
+
+    Parameters
+    ----------
+    G
+        Any networkx graph; direction and parallel edges are ignored.
+    seed
+        Seed of the random start and samples, so the same graph gets the same picture.
+    iterations
+        Force iterations for large components.
+
+    Returns
+    -------
+    dict
+        Node -> ``(x, y)``.
+    """
+    H = nx.Graph(G.to_undirected(as_view=True)) if G.is_directed() or G.is_multigraph() else G
+    rng = np.random.default_rng(seed)
+    boxes: list[tuple[list[Hashable], np.ndarray]] = []
+    for comp in sorted(nx.connected_components(H), key=lambda c: (-len(c), min(map(str, c)))):
+        nodes = sorted(comp, key=str)
+        n = len(nodes)
+        if n == 1:
+            pos = np.zeros((1, 2))
+        elif n <= 250:
+            sub = H.subgraph(nodes)
+            layout = nx.spring_layout(sub, seed=int(rng.integers(1 << 30)), k=1.0, iterations=100)
+            pos = np.array([layout[v] for v in nodes], dtype=float)
+        else:
+            index = {v: i for i, v in enumerate(nodes)}
+            edges = np.array([(index[u], index[v]) for u, v in H.subgraph(nodes).edges()], dtype=np.int64)
+            pos = _sampled_fr(n, edges.reshape(-1, 2), rng, iterations)
+        boxes.append((nodes, _normalise(pos)))
+    return _pack(boxes)
+
+
+def _normalise(pos: np.ndarray) -> np.ndarray:
+    """Centre a component and scale it so its median edge-free spacing is about one unit."""
+    pos = pos - pos.mean(axis=0)
+    n = len(pos)
+    if n < 2:
+        return pos
+    radius = float(np.sqrt((pos**2).sum(axis=1)).max()) or 1.0
+    # A disc holding n nodes one unit apart has a radius of about sqrt(n)/1.9.
+    return pos * (max(1.0, math.sqrt(n) / 1.9) / radius)
+
+
+def _sampled_fr(n: int, edges: np.ndarray, rng: np.random.Generator, iterations: int) -> np.ndarray:
+    k = 1.0
+    pos = rng.uniform(-1, 1, size=(n, 2)) * math.sqrt(n)
+    sample = min(n, 96)
+    scale = n / sample
+    t0 = math.sqrt(n) * 0.5
+    u, v = (edges[:, 0], edges[:, 1]) if len(edges) else (np.zeros(0, int), np.zeros(0, int))
+    for step in range(iterations):
+        temp = t0 * (1 - step / iterations) + 0.02
+        pivots = pos[rng.choice(n, size=sample, replace=False)]
+        delta = pos[:, None, :] - pivots[None, :, :]
+        dist2 = (delta**2).sum(axis=2) + 1e-3
+        disp = (delta * (k * k / dist2)[:, :, None]).sum(axis=1) * scale
+        if len(edges):
+            d = pos[u] - pos[v]
+            dist = np.sqrt((d**2).sum(axis=1)) + 1e-6
+            f = d * (dist / k)[:, None]
+            for axis in (0, 1):
+                disp[:, axis] -= np.bincount(u, weights=f[:, axis], minlength=n)
+                disp[:, axis] += np.bincount(v, weights=f[:, axis], minlength=n)
+        disp -= pos * 0.05  # weak gravity keeps loosely tied parts from drifting away
+        length = np.sqrt((disp**2).sum(axis=1)) + 1e-9
+        pos += disp * (np.minimum(length, temp) / length)[:, None]
+    return pos
+
+
+def _pack(boxes: list[tuple[list[Hashable], np.ndarray]]) -> dict[Hashable, tuple[float, float]]:
+    """Shelf-pack component boxes, largest first, into a roughly square area."""
+    gap = 2.0
+    sizes = [(p.max(axis=0) - p.min(axis=0)) + gap if len(p) else np.array([gap, gap]) for _, p in boxes]
+    area = sum(float(s[0] * s[1]) for s in sizes)
+    width = max(math.sqrt(area) * 1.2, float(max(s[0] for s in sizes)) if sizes else 0.0)
+    out: dict[Hashable, tuple[float, float]] = {}
+    x = y = shelf = 0.0
+    for (nodes, pos), size in zip(boxes, sizes, strict=True):
+        if x > 0 and x + size[0] > width:
+            x, y, shelf = 0.0, y + shelf, 0.0
+        origin = np.array([x, y]) - pos.min(axis=0) + gap / 2
+        for v, p in zip(nodes, pos + origin, strict=True):
+            out[v] = (float(p[0]), float(p[1]))
+        x += float(size[0])
+        shelf = max(shelf, float(size[1]))
+    return out
+
+
+# ------------------------------------------------------------------ files for Gephi
+
+
+def _clean(value: Any) -> str | int | float | bool:
+    if isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, list | tuple | set | frozenset):
+        return _XML_INVALID.sub("", "; ".join(str(v) for v in value))
+    return _XML_INVALID.sub("", str(value))
+
+
+def flatten_for_export(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose attribute values are strings, numbers or booleans only.
+
+    Lists are joined with ``"; "``; evidence IRIs are replaced by the evidence sentences,
+    and ``sources`` by the article titles; characters XML cannot hold are dropped; graph
+    attributes are left out. Attributes missing on a node stay missing.
+    """
+    evidence: Mapping[str, EvidenceRecord] = G.graph.get("evidence", {})
+    articles: Mapping[str, Mapping[str, Any]] = G.graph.get("articles", {})
+
+    def texts(ids: Iterable[str]) -> list[str]:
+        return [evidence[i].text for i in ids if i in evidence]
+
+    out = nx.MultiDiGraph()
+    for node, attrs in G.nodes(data=True):
+        flat = {k: v for k, v in attrs.items() if v is not None and k not in ("evidence", "sources")}
+        if attrs.get("evidence"):
+            flat["evidence"] = texts(attrs["evidence"])
+        if attrs.get("sources"):
+            flat["sources"] = [str(articles.get(s, {}).get("title", s)) for s in attrs["sources"]]
+        out.add_node(str(node), **{k: _clean(v) for k, v in flat.items() if v != []})
+    for u, v, key, attrs in G.edges(keys=True, data=True):
+        flat = {k: val for k, val in attrs.items() if val is not None and k != "evidence"}
+        if attrs.get("evidence"):
+            flat["evidence"] = texts(attrs["evidence"])
+        out.add_edge(str(u), str(v), key=key, **{k: _clean(val) for k, val in flat.items() if val != []})
+    _unify_types(out.nodes(data=True))
+    _unify_types((e[2] for e in out.edges(data=True)), index=None)
+    return out
+
+
+def _unify_types(items: Iterable[Any], index: int | None = 1) -> None:
+    """Turn an attribute into text everywhere when its values differ in type.
+
+    GEXF and GraphML declare one type per attribute; a file where ``term`` is an integer
+    on one node and text on another cannot be read back.
+    """
+    dicts = [item[index] if index is not None else item for item in items]
+    kinds: dict[str, set[type]] = defaultdict(set)
+    for attrs in dicts:
+        for k, v in attrs.items():
+            kinds[k].add(type(v))
+    mixed = {k for k, ts in kinds.items() if len(ts) > 1}
+    for attrs in dicts:
+        for k in mixed & attrs.keys():
+            attrs[k] = str(attrs[k])
+
+
+def write_gexf(graph: Graph | nx.MultiDiGraph, path: str | Path, *, articles: bool = True) -> None:
+    """Write a graph as GEXF 1.2 for Gephi (written atomically).
+
+    Parameters
+    ----------
+    graph
+        An RDF graph (converted with :func:`to_networkx`) or an already converted graph.
+    path
+        The output file.
+    articles
+        Keep article nodes (only used when ``graph`` is RDF).
+    """
+    G = to_networkx(graph, articles=articles) if isinstance(graph, Graph) else graph
+    data = "\n".join(nx.generate_gexf(flatten_for_export(G), encoding="utf-8", version="1.2draft"))
+    write_text(path, data + "\n")
+
+
+def write_graphml(graph: Graph | nx.MultiDiGraph, path: str | Path, *, articles: bool = True) -> None:
+    """Write a graph as GraphML for Gephi, yEd or Cytoscape (written atomically).
+
+    Parameters
+    ----------
+    graph
+        An RDF graph (converted with :func:`to_networkx`) or an already converted graph.
+    path
+        The output file.
+    articles
+        Keep article nodes (only used when ``graph`` is RDF).
+    """
+    G = to_networkx(graph, articles=articles) if isinstance(graph, Graph) else graph
+    data = "\n".join(nx.generate_graphml(flatten_for_export(G), encoding="utf-8"))
+    write_text(path, data + "\n")

@@ -1,0 +1,68 @@
+"""The ``kg viz`` command: an offline HTML viewer of a graph built from articles or RDF files.
+
+``register(app)`` adds the command to the ``kg`` Typer app; errors are
+:class:`kg.errors.KgError` subclasses, turned into one-line messages by :func:`kg.cli.main`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+__all__ = ["register"]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``viz`` command to ``app``."""
+    app.command(name="viz")(viz)
+
+
+def viz(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files, folders or globs to extract from, and/or RDF files (.ttl .nt .jsonld .trig)."
+        ),
+    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")],
+    title: Annotated[str | None, typer.Option(help="Page title (default 巡视巡察知识图谱).")] = None,
+    articles: Annotated[
+        bool,
+        typer.Option("--articles/--no-articles", help="Draw articles as nodes (default: only in the panel)."),
+    ] = False,
+    on_error: Annotated[
+        str, typer.Option("--on-error", help="An article that cannot be read: 'skip' it or 'fail'.")
+    ] = "skip",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+) -> None:
+    """Write an interactive, offline HTML viewer of the graph: search, filters, evidence per node."""
+    from rdflib import Graph
+
+    from kg.export import RDF_SUFFIXES, parse_rdf
+    from kg.viz import render_html
+
+    if on_error.lower() not in ("skip", "fail"):
+        raise typer.BadParameter("use 'skip' or 'fail'", param_hint="--on-error")
+    rdf_files = [i for i in inputs if Path(i).suffix.lower() in RDF_SUFFIXES and Path(i).is_file()]
+    article_inputs = [i for i in inputs if i not in rdf_files]
+    graph = Graph()
+    for path in rdf_files:
+        graph += parse_rdf(path)
+    skipped: list[object] = []
+    if article_inputs:
+        from kg.pipeline import extract_inputs
+
+        result = extract_inputs(article_inputs, on_error=on_error.lower())
+        graph += result.graph
+        skipped = list(getattr(result, "skipped", ()))
+    page = render_html(graph, output, title=title, articles=articles)
+    if not quiet:
+        for problem in skipped:
+            typer.echo(f"skipped: {problem}", err=True)
+        mode = "layout in the browser" if page.physics else "precomputed layout"
+        typer.echo(
+            f"{page.nodes} node(s), {page.edges} edge(s), {mode}, {page.size_bytes / 1e6:.1f} MB -> {output}",
+            err=True,
+        )
