@@ -1,0 +1,586 @@
+"""The Cypher query library: analysts' questions as parameterised, read-only queries.
+
+Each question is one file ``queries/<name>.cypher`` whose leading ``//`` comment block is
+a header this module reads::
+
+    // name: round-targets
+    // title.zh: 一轮巡视的巡视对象与巡视组
+    // title.en: Targets of an inspection round and the teams that inspected them
+    // answers: Which organizations and regions did a round inspect ...
+    //   (indented comment lines continue the answer)
+    // param: round | string | "十四届省委第七轮巡视" | "十四届浙江省委第八轮巡视" | The round: ...
+    // column: round | the round's canonical name
+
+A ``param`` line gives the name, the type, the default and an example (both as JSON) and
+a description. Types: ``string``, ``int``, ``float``, ``bool``, ``int:1..4`` (a range),
+``choice:a,b,c`` and ``measure`` (a controlled value of ``Statistic.measure``). Every
+parameter has a default, so each query runs without any. ``column`` lines list the
+returned columns in order.
+
+Queries run in read transactions through :mod:`kg.store.query`, after a check of the text
+for writing clauses; :func:`run_cypher` runs ad hoc statements the same way, or writes when
+asked to.
+
+Example
+-------
+>>> q = parse_query('''// name: hello
+... // title.zh: 问候
+... // title.en: Hello
+... // answers: Nothing much.
+... // param: n | int:1..3 | 1 | 2 | How many.
+... // column: n | the number
+... RETURN $n AS n''')
+>>> q.bind({"n": "2"})
+{'n': 2}
+>>> q.bind({"n": 5})
+Traceback (most recent call last):
+...
+kg.queries.ParameterError: query 'hello': parameter 'n' must be between 1 and 3, not 5
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import KgError, StoreError
+from kg.terms import MEASURES
+
+if TYPE_CHECKING:
+    from kg.store.connect import Store
+
+__all__ = [
+    "FORMATS",
+    "Column",
+    "Param",
+    "ParameterError",
+    "Query",
+    "QueryError",
+    "Result",
+    "check_read_only",
+    "format_result",
+    "get_query",
+    "guess_value",
+    "library_dir",
+    "load_library",
+    "parse_assignments",
+    "parse_query",
+    "run_cypher",
+    "run_query",
+    "writing_clause",
+]
+
+FORMATS = ("table", "csv", "json")
+"""Output formats of :func:`format_result`."""
+
+_TYPE = re.compile(
+    r"^(?:(?P<simple>string|int|float|bool|measure)"
+    r"|(?P<num>int|float):(?P<lo>-?[\d.]+)\.\.(?P<hi>-?[\d.]+)"
+    r"|choice:(?P<choices>[^,\s]+(?:,[^,\s]+)*))$"
+)
+_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+_PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_WRITE = re.compile(
+    r"(?<![.\w$])(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|LOAD\s+CSV|ALTER|RENAME|GRANT|REVOKE|DENY)\b",
+    re.IGNORECASE,
+)
+_STRIP = re.compile(r"//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`", re.DOTALL)
+
+
+class QueryError(KgError):
+    """A library query is missing or malformed, or the server refused a query (names the query)."""
+
+
+class ParameterError(QueryError):
+    """A parameter is unknown or its value does not fit its type (names query and parameter)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One parameter of a library query, as its header declares it."""
+
+    name: str
+    type: str
+    """``string``, ``int``, ``float``, ``bool``, ``measure``, ``int:lo..hi``, ``choice:a,b``..."""
+    default: Any
+    example: Any
+    description: str
+
+    @property
+    def kind(self) -> str:
+        """The base type: ``string``, ``int``, ``float``, ``bool`` or ``choice``."""
+        match = _TYPE.match(self.type)
+        assert match is not None  # checked when parsed
+        if match["choices"] or match["simple"] == "measure":
+            return "choice"
+        return match["simple"] or match["num"]
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The allowed values of a ``choice`` or ``measure`` parameter (empty for other types)."""
+        match = _TYPE.match(self.type)
+        assert match is not None
+        if match["simple"] == "measure":
+            return tuple(MEASURES)
+        return tuple(match["choices"].split(",")) if match["choices"] else ()
+
+    @property
+    def bounds(self) -> tuple[float, float] | None:
+        """The inclusive range of a ranged ``int`` or ``float`` parameter."""
+        match = _TYPE.match(self.type)
+        assert match is not None
+        return (float(match["lo"]), float(match["hi"])) if match["lo"] is not None else None
+
+    def convert(self, value: Any, query: str = "?") -> Any:
+        """``value`` checked against the type; text (as from the command line) is converted first.
+
+        Raises
+        ------
+        ParameterError
+            The value does not fit, with a one-line message naming query and parameter.
+        """
+        kind = self.kind
+        where = f"query {query!r}: parameter {self.name!r}"
+        if isinstance(value, str) and kind in ("int", "float", "bool"):
+            value = _from_text(value, kind, where)
+        if kind in ("string", "choice"):
+            if not isinstance(value, str):
+                raise ParameterError(f"{where} must be text, not {value!r}")
+            if kind == "choice" and value not in self.choices:
+                raise ParameterError(f"{where} must be one of {', '.join(self.choices)}; not {value!r}")
+        elif kind == "bool":
+            if not isinstance(value, bool):
+                raise ParameterError(f"{where} must be true or false, not {value!r}")
+        elif kind == "int":
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ParameterError(f"{where} must be an integer, not {value!r}")
+        elif isinstance(value, bool) or not isinstance(value, int | float):
+            raise ParameterError(f"{where} must be a number, not {value!r}")
+        else:
+            value = float(value)
+        bounds = self.bounds
+        if bounds is not None and not bounds[0] <= value <= bounds[1]:
+            lo, hi = (int(b) if kind == "int" else b for b in bounds)
+            raise ParameterError(f"{where} must be between {lo} and {hi}, not {value!r}")
+        return value
+
+
+def _from_text(text: str, kind: str, where: str) -> Any:
+    text = text.strip()
+    try:
+        if kind == "int":
+            return int(text)
+        if kind == "float":
+            return float(text)
+    except ValueError:
+        noun = "an integer" if kind == "int" else "a number"
+        raise ParameterError(f"{where} must be {noun}, not {text!r}") from None
+    lowered = text.lower()
+    if lowered in ("true", "yes", "1", "on"):
+        return True
+    if lowered in ("false", "no", "0", "off"):
+        return False
+    raise ParameterError(f"{where} must be true or false, not {text!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One returned column of a library query."""
+
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A library query: its header and its Cypher text."""
+
+    name: str
+    title_zh: str
+    title_en: str
+    answers: str
+    params: tuple[Param, ...]
+    columns: tuple[Column, ...]
+    cypher: str
+    """The whole text of the file, header included (Cypher ignores the comments)."""
+    path: Path | None = None
+
+    def param(self, name: str) -> Param:
+        """The parameter called ``name``.
+
+        Raises
+        ------
+        ParameterError
+            There is no such parameter.
+        """
+        for p in self.params:
+            if p.name == name:
+                return p
+        known = ", ".join(p.name for p in self.params) or "none"
+        raise ParameterError(f"query {self.name!r} has no parameter {name!r} (its parameters: {known})")
+
+    def bind(self, values: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """All parameters: the given values, checked and converted, and the defaults for the rest.
+
+        Raises
+        ------
+        ParameterError
+            An unknown parameter or a value that does not fit its type.
+        """
+        values = dict(values or {})
+        for name in values:
+            self.param(name)
+        return {
+            p.name: p.convert(values[p.name], self.name) if p.name in values else p.default
+            for p in self.params
+        }
+
+    @property
+    def body(self) -> str:
+        """The Cypher text without the header."""
+        lines = self.cypher.splitlines()
+        start = 0
+        while start < len(lines) and lines[start].lstrip().startswith("//"):
+            start += 1
+        return "\n".join(lines[start:]).strip()
+
+
+def parse_query(text: str, path: Path | None = None) -> Query:
+    """A :class:`Query` from the text of a ``.cypher`` file.
+
+    Raises
+    ------
+    QueryError
+        A header field is missing or malformed, a default does not fit its type, or the
+        query writes.
+    """
+    where = str(path) if path else "query"
+    fields: dict[str, str] = {}
+    params: list[Param] = []
+    columns: list[Column] = []
+    last: str | None = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        stripped = raw.strip()
+        if not stripped.startswith("//"):
+            break
+        content = stripped[2:]
+        if content.startswith("  ") and last is not None:  # continuation of the previous field
+            fields[last] += " " + content.strip()
+            continue
+        key, sep, value = content.strip().partition(":")
+        if not sep:
+            continue
+        key, value = key.strip(), value.strip()
+        if key == "param":
+            params.append(_parse_param(value, f"{where}:{number}"))
+            last = None
+        elif key == "column":
+            name, _, description = (part.strip() for part in value.partition("|"))
+            columns.append(Column(name, description))
+            last = None
+        else:
+            fields[key] = value
+            last = key
+    missing = [k for k in ("name", "title.zh", "title.en", "answers") if not fields.get(k)]
+    if missing:
+        raise QueryError(f"{where}: the header lacks {', '.join(missing)}")
+    name = fields["name"]
+    if not _NAME.match(name):
+        raise QueryError(f"{where}: query name {name!r} must be lower-case letters, digits and -")
+    if path is not None and path.stem != name:
+        raise QueryError(f"{where}: the header names the query {name!r}; the file must be {name}.cypher")
+    if not columns:
+        raise QueryError(f"{where}: the header lists no returned column")
+    query = Query(
+        name=name,
+        title_zh=fields["title.zh"],
+        title_en=fields["title.en"],
+        answers=fields["answers"],
+        params=tuple(params),
+        columns=tuple(columns),
+        cypher=text.strip() + "\n",
+        path=path,
+    )
+    clause = writing_clause(query.body)
+    if clause:
+        raise QueryError(f"{where}: library queries are read-only, but this one uses {clause}")
+    for p in params:
+        try:
+            p.convert(p.default, name)
+            p.convert(p.example, name)
+        except ParameterError as exc:
+            raise QueryError(f"{where}: default or example of {p.name!r} does not fit: {exc}") from None
+    return query
+
+
+def _parse_param(value: str, where: str) -> Param:
+    parts = [part.strip() for part in value.split("|", 4)]
+    if len(parts) != 5:
+        raise QueryError(f"{where}: a param line needs name | type | default | example | description")
+    name, typ, default, example, description = parts
+    if not _PARAM_NAME.match(name):
+        raise QueryError(f"{where}: {name!r} is not a parameter name")
+    if not _TYPE.match(typ):
+        raise QueryError(f"{where}: parameter {name!r} has an unknown type {typ!r}")
+    try:
+        return Param(name, typ, json.loads(default), json.loads(example), description)
+    except json.JSONDecodeError as exc:
+        raise QueryError(f"{where}: default and example of {name!r} must be JSON ({exc.msg})") from None
+
+
+def writing_clause(cypher: str) -> str | None:
+    """The first writing clause (CREATE, MERGE, SET ...) of a statement, ignoring comments and strings.
+
+    Examples
+    --------
+    >>> writing_clause("MATCH (n) WHERE n.name = 'CREATE' RETURN n // SET")
+    >>> writing_clause("MATCH (n) DETACH DELETE n")
+    'DETACH'
+    """
+    match = _WRITE.search(_STRIP.sub(" ", cypher))
+    return match.group(1).upper() if match else None
+
+
+def check_read_only(cypher: str) -> None:
+    """Raise :class:`QueryError` when a statement writes (see :func:`writing_clause`)."""
+    clause = writing_clause(cypher)
+    if clause:
+        raise QueryError(f"the statement writes ({clause}); run it with --write if that is intended")
+
+
+def library_dir() -> Path:
+    """The library folder: ``$KG_QUERIES``, else the installed copy, else ``queries/`` of the source tree."""
+    env = os.environ.get("KG_QUERIES")
+    if env:
+        return Path(env).expanduser()
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_queries", here.parent / "queries"):
+        if candidate.is_dir():
+            return candidate
+    raise QueryError("the query library is not installed (no kg/_queries or queries/ folder); set KG_QUERIES")
+
+
+def load_library(directory: Path | str | None = None) -> dict[str, Query]:
+    """Every query of the library, by name, in name order.
+
+    Raises
+    ------
+    QueryError
+        The folder does not exist or a file is malformed.
+    """
+    folder = Path(directory) if directory is not None else library_dir()
+    if not folder.is_dir():
+        raise QueryError(f"{folder}: the query library folder does not exist")
+    queries = [parse_query(p.read_text(encoding="utf-8"), p) for p in sorted(folder.glob("*.cypher"))]
+    return {q.name: q for q in sorted(queries, key=lambda q: q.name)}
+
+
+def get_query(name: str, directory: Path | str | None = None) -> Query:
+    """The library query called ``name``.
+
+    Raises
+    ------
+    QueryError
+        No query has that name (the message suggests close names).
+    """
+    library = load_library(directory)
+    if name in library:
+        return library[name]
+    close = [n for n in library if name in n or n in name] or list(library)[:5]
+    raise QueryError(f"no query named {name!r}; try {', '.join(close)} (or `kg query list`)")
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """Rows of a query, with their column names (known even when there are no rows)."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    query: str | None = None
+    """The library query's name, or ``None`` for an ad hoc statement."""
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def column(self, name: str) -> list[Any]:
+        """The values of one column."""
+        return [row.get(name) for row in self.rows]
+
+    def _repr_html_(self) -> str:
+        """An HTML table, for notebooks."""
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in self.columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(_cell(row.get(c)))}</td>" for c in self.columns) + "</tr>"
+            for row in self.rows
+        )
+        caption = html.escape(f"{self.query or 'cypher'}: {len(self.rows)} row(s)")
+        return (
+            f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        )
+
+
+def _cell(value: Any) -> str:
+    """A value as text for a table cell or a CSV field."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def format_result(result: Result, fmt: str = "table") -> str:
+    """The result as an aligned text table, CSV or JSON (a list of objects).
+
+    Examples
+    --------
+    >>> r = Result(["name", "n"], [{"name": "海曙区", "n": 2.0}])
+    >>> print(format_result(r, "csv").strip())
+    name,n
+    海曙区,2
+    >>> print(format_result(r, "json"))
+    [
+      {
+        "name": "海曙区",
+        "n": 2.0
+      }
+    ]
+    """
+    if fmt == "json":
+        return json.dumps(result.rows, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(result.columns)
+        for row in result.rows:
+            writer.writerow([_cell(row.get(c)) for c in result.columns])
+        return out.getvalue()
+    if fmt != "table":
+        raise QueryError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    return _table(result)
+
+
+def _table(result: Result) -> str:
+    from rich.cells import cell_len  # East Asian characters are two cells wide
+
+    cells = [[_cell(row.get(c)).replace("\n", " ") for c in result.columns] for row in result.rows]
+    widths = [max([cell_len(c)] + [cell_len(r[i]) for r in cells]) for i, c in enumerate(result.columns)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v + " " * (w - cell_len(v)) for v, w in zip(values, widths, strict=True)).rstrip()
+
+    lines = [line(result.columns), line(["-" * w for w in widths])]
+    lines += [line(r) for r in cells]
+    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def run_query(
+    store: Store,
+    query: Query | str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    directory: Path | str | None = None,
+) -> Result:
+    """Run a library query, by name or as a :class:`Query`, in a read transaction.
+
+    Parameters
+    ----------
+    store
+        An open store (:func:`kg.store.connect.connect`).
+    query
+        The query or its name.
+    params
+        Parameter values (Python values, or text to convert); the rest take their defaults.
+    directory
+        The library folder, when ``query`` is a name (default :func:`library_dir`).
+
+    Raises
+    ------
+    QueryError
+        No such query, or the server refused it (its message, with the query's name).
+    ParameterError
+        An unknown parameter or a value that does not fit.
+    """
+    from kg.store.query import run
+
+    q = query if isinstance(query, Query) else get_query(query, directory)
+    bound = q.bind(params)
+    try:
+        records = run(store, q.body, bound)
+    except StoreError as exc:
+        raise QueryError(f"query {q.name!r} failed: {exc}") from exc
+    # ArcadeDB sends no column names with an empty result: the header knows them.
+    columns = records.columns or [c.name for c in q.columns]
+    return Result(columns, records.rows, q.name, bound)
+
+
+def run_cypher(
+    store: Store, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False
+) -> Result:
+    """Run an ad hoc statement: in a read transaction, or a write transaction when ``write``.
+
+    Raises
+    ------
+    QueryError
+        The statement writes and ``write`` is false, or the server refused it.
+    """
+    from kg.store.query import run
+
+    if not cypher.strip():
+        raise QueryError("the statement is empty")
+    if not write:
+        check_read_only(cypher)
+    try:
+        records = run(store, cypher, params, write=write)
+    except StoreError as exc:
+        raise QueryError(f"the statement failed: {exc}") from exc
+    return Result(records.columns, records.rows, None, dict(params or {}))
+
+
+def parse_assignments(items: Sequence[str]) -> dict[str, str]:
+    """``["key=value", ...]`` (``-p`` options) as a dictionary of texts.
+
+    Raises
+    ------
+    ParameterError
+        An item without ``=`` or with an empty key.
+
+    Examples
+    --------
+    >>> parse_assignments(["depth=3", "entity=张建国"])
+    {'depth': '3', 'entity': '张建国'}
+    """
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise ParameterError(f"-p {item!r}: write parameters as key=value")
+        out[key.strip()] = value
+    return out
+
+
+def guess_value(text: str) -> Any:
+    """An ad hoc parameter's value: JSON when the text parses as JSON, else the text itself.
+
+    Examples
+    --------
+    >>> guess_value("3"), guess_value("钟昌明"), guess_value('"3"'), guess_value("[1, 2]")
+    (3, '钟昌明', '3', [1, 2])
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
