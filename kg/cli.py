@@ -48,7 +48,9 @@ def extract(
     ],
     output: Annotated[
         str,
-        typer.Option("-o", "--output", help="Output file; format from suffix (.ttl .nt .jsonld .trig), - for stdout."),
+        typer.Option(
+            "-o", "--output", help="Output file; format from suffix (.ttl .nt .jsonld .trig), - for stdout."
+        ),
     ],
     on_error: OnError = "skip",
     base: Annotated[
@@ -137,19 +139,27 @@ def _on_error(value: str) -> str:
     return value
 
 
+_registered = False
+
+
 def _register_extensions() -> None:
-    """Add the command groups that live beside the modules they drive."""
+    """Add the command groups that live beside the modules they drive (once)."""
+    global _registered
+    if _registered:
+        return
+    from kg.query_cli import register as register_query
     from kg.store.cli import register as register_store
+    from kg.viz_cli import register as register_viz
 
     register_store(app)
+    register_query(app)
+    register_viz(app)
+    _registered = True
 
 
 def main() -> None:
     """Entry point of the ``kg`` console script."""
-    try:
-        _register_extensions()
-    except ImportError:  # an optional command group whose module is absent
-        pass
+    _register_extensions()
     try:
         app()
     except KgError as exc:
