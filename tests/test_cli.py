@@ -16,7 +16,9 @@ EXAMPLE = ROOT / "examples" / "seed-zjrb-20200110.txt"
 
 
 def kg(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, input=stdin, cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", *args], capture_output=True, input=stdin, cwd=ROOT, timeout=120
+    )
 
 
 def _commands(typer_app, prefix=()):
@@ -38,7 +40,9 @@ def test_every_command_has_help_text():
         assert (cmd.help or "").strip(), f"kg {' '.join(path)} has no help"
         for param in cmd.params:
             if param.param_type_name == "option" and param.name != "help":
-                assert (getattr(param, "help", "") or "").strip(), f"kg {' '.join(path)} {param.name} has no help"
+                assert (getattr(param, "help", "") or "").strip(), (
+                    f"kg {' '.join(path)} {param.name} has no help"
+                )
         seen += 1
     assert seen >= 4
 
@@ -62,7 +66,8 @@ def test_extract_then_validate(tmp_path):
 def test_validate_fails_on_nonconforming_data(tmp_path):
     bad = tmp_path / "bad.ttl"
     bad.write_text(
-        "@prefix acsn: <https://w3id.org/acsn#> .\n<http://x/r> a acsn:InspectionRound ; acsn:ordinal \"eight\" .\n"
+        "@prefix acsn: <https://w3id.org/acsn#> .\n"
+        '<http://x/r> a acsn:InspectionRound ; acsn:ordinal "eight" .\n'
     )
     done = kg("validate", str(bad))
     assert done.returncode == 1 and b"does not conform" in done.stdout
