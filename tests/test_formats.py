@@ -1,0 +1,48 @@
+"""`kg export --format` beyond RDF: Neo4j Browser style sheet, GEXF and GraphML from the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from kg.formats import register_formats
+from kg.netx import to_networkx
+from kg.pipeline import extract_inputs
+from kg.store.load import load_graph
+from kg.store.readback import export
+from kg.terms import STYLES
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+
+
+@pytest.fixture(scope="module")
+def loaded(kg_store):
+    register_formats()
+    graph = extract_inputs([str(EXAMPLES)]).graph
+    load_graph(kg_store, graph)
+    return kg_store, graph
+
+
+@pytest.mark.db
+@pytest.mark.parametrize(("fmt", "reader"), [("gexf", nx.read_gexf), ("graphml", nx.read_graphml)])
+def test_network_exports_have_the_graphs_counts(loaded, tmp_path, fmt, reader):
+    store, graph = loaded
+    path = tmp_path / f"g.{fmt}"
+    export(store, str(path), fmt=fmt)
+    expected = to_networkx(graph)
+    opened = reader(path)
+    assert opened.number_of_nodes() == expected.number_of_nodes()
+    assert opened.number_of_edges() == expected.number_of_edges()
+
+
+@pytest.mark.db
+def test_grass_style_sheet_follows_the_ontology(loaded, tmp_path):
+    store, _ = loaded
+    path = tmp_path / "style.grass"
+    export(store, str(path))  # format from the suffix
+    text = path.read_text(encoding="utf-8")
+    for label, (colour, _shape) in STYLES.items():
+        assert f"node.{label}" in text and colour in text
+    assert "{name}" in text
