@@ -66,7 +66,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("roundsConducted", r"#[^,。;]{0,2}(?:巡视|巡察)|开展(?:了)?#", "轮"),
         (
             "unitsInspected",
-            r"(?:巡视|巡察|覆盖)(?:了)?[^#,。;]{0,8}#|#[^,。;]{0,14}(?:党组织|单位|地区|地方|高校|州市|省区市|县|村|社区)"
+            r"(?:本批次?|本轮|此轮|这轮)[^#,。;]{0,6}#|(?:巡视|巡察|覆盖)(?:了)?[^#,。;]{0,8}#|#[^,。;]{0,14}(?:党组织|单位|地区|地方|高校|州市|省区市|县|村|社区)"
             r"[^,。;]{0,16}(?:巡视|巡察|回头看|反馈)|对#[^,。;]{0,14}(?:开展|进行)|对[^,。;]*#[^,。;]*(?:开展|进行)",
             "个家所",
         ),
@@ -77,8 +77,19 @@ _OTHER_CONTEXT = re.compile(
 )
 
 
+_TEAM_COUNT = re.compile(r"#(?:中央|省委|市委|州委|县委|区委)?(?:专项)?(?:巡视|巡察)组")
+_SUBTOTAL = re.compile(r"#[^,。;@]{1,12}共[^,。;@]{0,3}@")
+_DEPLOYED = re.compile(r"#[^,。;]{0,16}部署")
+
+
 def classify(clause: str, unit: str) -> str | None:
-    """The measure of a figure in ``clause`` (the figure written as ``#``), or None."""
+    """The measure of a figure in ``clause`` (the figure written as ``#``), or None.
+
+    Counts of teams (15个省委巡视组), groupings before a total (6个镇街共14个村) and places
+    where work was deployed (在20个县部署) are ``other``.
+    """
+    if _TEAM_COUNT.search(clause) or _SUBTOTAL.search(clause) or _DEPLOYED.search(clause):
+        return "other"
     for measure, pattern, units in _RULES:
         if unit in units and pattern.search(clause):
             return measure
@@ -109,6 +120,8 @@ def extract_statistics(doc: Doc) -> None:
                 continue
             if stext.count("“", 0, m.start()) > stext.count("”", 0, m.start()):
                 continue  # inside a slogan: “两个维护”, “三个聚焦”
+            if m.group("num") == "一":
+                continue  # 一次, 一个: "one" is wording, not a reported figure
             parsed = parse_value(m.group("num") + (m.group("scale") or "") + (m.group("approx") or ""))
             if parsed is None:
                 continue
@@ -121,7 +134,8 @@ def extract_statistics(doc: Doc) -> None:
             c_start = max(stext.rfind(ch, 0, m.start()) for ch in ",;:,;:。") + 1
             c_end_candidates = [i for ch in ",;:,;。" if (i := stext.find(ch, m.end())) >= 0]
             c_end = min(c_end_candidates) if c_end_candidates else len(stext)
-            clause = stext[c_start : m.start()] + "#" + stext[m.end() : c_end]
+            before = FIGURE.sub("@", stext[c_start : m.start()])
+            clause = before + "#" + FIGURE.sub("@", stext[m.end() : c_end])
             measure = classify(clause, unit)
             if measure is None:
                 if not _OTHER_CONTEXT.search(clause) or (unit in ("%", "个百分点") and value > 100):
@@ -131,7 +145,10 @@ def extract_statistics(doc: Doc) -> None:
             if re.search(r"以来", stext[: m.start()]) and period and doc.article.date:
                 period = f"{period}/{doc.article.date}"
             wording = stext[c_start:c_end].strip()
-            key = f"{doc.ctx.article_id}-{s + m.start()}"
+            # the same figure of the same measure and scope said twice in an article is one fact
+            scope = _scope(doc, s, s + m.start())
+            where = scope[1] if scope and scope[0] in ("InspectionRound", "Region", "Organization") else ""
+            key = f"{doc.ctx.article_id}-{measure}-{value}-{where}"
             props: list[tuple[str, object]] = [
                 ("measure", measure),
                 ("value", Decimal(value)),
@@ -142,6 +159,5 @@ def extract_statistics(doc: Doc) -> None:
                 props.append(("period", period))
             span = (s + m.start(), s + m.end())
             ref = doc.out.add(Entity("Statistic", key, wording[:80], frozenset(), tuple(props), (span,)))
-            scope = _scope(doc, s, s + m.start())
             if scope is not None:
                 doc.out.relate(ref, "scope", scope, (s, e))
