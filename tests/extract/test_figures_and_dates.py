@@ -78,3 +78,16 @@ def test_dates(text, article_date, iso):
 
 def test_relative_dates_without_an_article_date_stay_unknown():
     assert find_dates("去年8月26日,近日", None) == []
+
+
+def test_counts_of_teams_subtotals_and_deployments_are_other():
+    found = figures("12个省委巡视组分别进驻。对9个乡镇共87个村党组织开展巡察。在30个县部署开展巡视带巡察。")
+    assert ("other", Decimal(12), False) in found
+    assert ("other", Decimal(9), False) in found and ("unitsInspected", Decimal(87), False) in found
+    assert ("other", Decimal(30), False) in found
+
+
+def test_a_figure_repeated_in_an_article_is_one_statistic():
+    ex = run("巡视组向28个被巡视党组织反馈。会上指出了28个被巡视党组织存在的问题。")
+    stats = [e for e in ex.entities.values() if e.cls == "Statistic"]
+    assert len(stats) == 1 and len(stats[0].spans) == 2
