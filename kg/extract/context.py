@@ -55,6 +55,8 @@ class Committee:
     """GB/T 2260 code of the committee's jurisdiction."""
 
 
+MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
+
 CENTRAL = Committee(key="中共中央", name="中共中央", short="中央", level="central", region=None)
 
 
@@ -153,7 +155,12 @@ class Context:
                 self.county = anc.code
 
     def region_code(self, level: str) -> str | None:
-        """The home region of a level (``province``, ``prefecture``, ``county``), when known."""
+        """The home region of a level (``province``, ``prefecture``, ``county``), when known.
+
+        In the four municipalities (北京, 上海, 天津, 重庆) 市 is the province-level city itself.
+        """
+        if level == "prefecture" and self.prefecture is None and self.province in MUNICIPALITIES:
+            return self.province
         return {"province": self.province, "prefecture": self.prefecture, "county": self.county}.get(level)
 
     def committee(self, word: str) -> Committee | None:

@@ -78,3 +78,10 @@ def test_traditional_script_extracts_as_simplified_and_keeps_the_original_form()
     assert "浙江省委第三巡视组" in names(ex, "InspectionTeam")
     (org,) = [e for e in ex.entities.values() if e.cls == "Organization" and e.name == "温州大学"]
     assert "溫州大學" in org.aliases
+
+
+def test_in_a_municipality_the_city_committee_is_the_provincial_level_one():
+    ex = run("十一届市委第十轮巡视对黄浦区、静安区和市教委开展常规巡视。", publisher="解放日报")
+    assert names(ex, "InspectionRound") == {"十一届上海市委第十轮巡视"}
+    assert {"上海市黄浦区", "上海市静安区"} <= names(ex, "Region")
+    assert "上海市教委" in names(ex, "Organization")
