@@ -236,6 +236,8 @@ def extract_committees(doc: Doc) -> None:
         c = doc.ctx.committee(word)
         if c is None:
             continue
+        if c.region is None and c.level is None and ("PartyCommittee", c.key) not in doc.out.entities:
+            continue  # 县委书记 as a kind of official, not a committee the article is about
         ref = doc.committee(c, (start, end), word)
         doc.mention(start, end, ref)
 

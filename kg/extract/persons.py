@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from kg import regions
 from kg.extract.dates import find_dates
 from kg.extract.doc import Doc, Mention, Ref
 from kg.extract.lexicon import COMPOUND_SURNAMES, NOT_NAMES, RANKS, SURNAMES, TITLES
@@ -269,10 +270,26 @@ def _org_before(doc: Doc, pos: int) -> Mention | None:
     return best
 
 
+_GOVERNMENT_TITLE = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|主席)")
+
+
+def _government_of(doc: Doc, committee: Ref, span: tuple[int, int]) -> Ref:
+    """The people's government of the region a committee governs (or the committee, if unknown)."""
+    region = next(
+        (r.object for r in doc.out.relations if r.subject == committee and r.predicate == "jurisdiction"),
+        None,
+    )
+    if region is None or not region[1].isdigit():
+        return committee
+    return doc.organization(regions.display_name(region[1]) + "人民政府", span, category="state")
+
+
 def _post(doc: Doc, person: Ref, org: Ref | None, title: str, span: tuple[int, int]) -> None:
     former = title.startswith("原")
     title = title.removeprefix("原")
     rank = next((r for r in RANKS if title.startswith(r)), None)
+    if org is not None and org[0] == "PartyCommittee" and _GOVERNMENT_TITLE.fullmatch(title):
+        org = _government_of(doc, org, span)  # 市委副书记、市长: the mayor heads the city government
     key = f"{person[1]}-{org[1] if org else ''}-{title}"
     props: list[tuple[str, object]] = [("title", title)]
     if rank:

@@ -85,3 +85,15 @@ def test_in_a_municipality_the_city_committee_is_the_provincial_level_one():
     assert names(ex, "InspectionRound") == {"十一届上海市委第十轮巡视"}
     assert {"上海市黄浦区", "上海市静安区"} <= names(ex, "Region")
     assert "上海市教委" in names(ex, "Organization")
+
+
+def test_a_mayor_holds_a_post_in_the_city_government_not_the_committee():
+    ex = run("会议由铜仁市委副书记、市长张吉刚主持。", publisher="贵州日报")
+    employers = related(ex, "inOrganization")
+    assert ("中共铜仁市委副书记", "中共铜仁市委") in employers
+    assert ("铜仁市人民政府市长", "铜仁市人民政府") in employers
+
+
+def test_a_level_word_alone_is_no_committee():
+    ex = run("各地约谈县委书记35人。")
+    assert names(ex, "PartyCommittee") == set()
