@@ -7,9 +7,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 __all__ = ["register"]
 
@@ -20,13 +23,27 @@ def register(app: typer.Typer) -> None:
 
 
 def viz(
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")],
     inputs: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             help="Article files, folders or globs to extract from, and/or RDF files (.ttl .nt .jsonld .trig)."
         ),
-    ],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")],
+    ] = None,
+    from_db: Annotated[
+        bool,
+        typer.Option("--from-db", help="Show the database (Neo4j or the local server) instead of files."),
+    ] = False,
+    query: Annotated[
+        str | None, typer.Option("--query", help="With --from-db: show what this library query returns.")
+    ] = None,
+    cypher: Annotated[
+        str | None, typer.Option("--cypher", help="With --from-db: show what this read query returns.")
+    ] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("-p", "--param", help="A query parameter, key=value (repeatable).")
+    ] = None,
+    hops: Annotated[int, typer.Option(help="With --query/--cypher: neighbours this many steps away.")] = 1,
     title: Annotated[str | None, typer.Option(help="Page title (default 巡视巡察知识图谱).")] = None,
     articles: Annotated[
         bool,
@@ -45,6 +62,17 @@ def viz(
 
     if on_error.lower() not in ("skip", "fail"):
         raise typer.BadParameter("use 'skip' or 'fail'", param_hint="--on-error")
+    inputs = inputs or []
+    if from_db:
+        graph = _graph_from_db(query, cypher, param or [], hops)
+        page = render_html(graph, output, title=title, articles=articles)
+        if not quiet:
+            typer.echo(f"{page.nodes} node(s), {page.edges} edge(s) from the database -> {output}", err=True)
+        return
+    if not inputs:
+        raise typer.BadParameter("give article or RDF inputs, or --from-db", param_hint="INPUTS")
+    if query or cypher:
+        raise typer.BadParameter("--query and --cypher go with --from-db", param_hint="--query")
     rdf_files = [i for i in inputs if Path(i).suffix.lower() in RDF_SUFFIXES and Path(i).is_file()]
     article_inputs = [i for i in inputs if i not in rdf_files]
     graph = Graph()
@@ -66,3 +94,21 @@ def viz(
             f"{page.nodes} node(s), {page.edges} edge(s), {mode}, {page.size_bytes / 1e6:.1f} MB -> {output}",
             err=True,
         )
+
+
+def _graph_from_db(query: str | None, cypher: str | None, params: list[str], hops: int) -> Graph:
+    """The database's graph, or the part of it around what a query returns."""
+    from kg.queries import parse_assignments, run_cypher, run_query
+    from kg.store.connect import connect, resolve_settings
+    from kg.store.readback import read_graph
+    from kg.subgraph import keys_in, select
+
+    with connect(resolve_settings()) as store:
+        graph = read_graph(store)
+        if query:
+            result = run_query(store, query, parse_assignments(params))
+        elif cypher:
+            result = run_cypher(store, cypher, parse_assignments(params))
+        else:
+            return graph
+    return select(graph, keys_in(result.rows), hops=hops)
