@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.term import Node
 
 from kg.terms import ACSN
 
@@ -57,24 +58,24 @@ def select(graph: Graph, keys: set[str], hops: int = 1) -> Graph:
     The result holds the chosen nodes and their neighbours up to ``hops`` relationships
     away, all their triples among each other, and the evidence and articles of each.
     """
-    chosen = {s for s in graph.subjects(RDF.type, None) if _is_node(graph, s) and str(s) in keys}
+    chosen: set[Node] = {s for s in graph.subjects(RDF.type, None) if _is_node(graph, s) and str(s) in keys}
     chosen |= {s for s, o in graph.subject_objects(RDFS.label) if str(o) in keys and _is_node(graph, s)}
     frontier = set(chosen)
     for _ in range(hops):
-        nxt: set[URIRef] = set()
+        nxt: set[Node] = set()
         for node in frontier:
             for o in graph.objects(node, None):
                 if _is_node(graph, o):
-                    nxt.add(o)  # type: ignore[arg-type]
+                    nxt.add(o)
             for s in graph.subjects(None, node):
                 if _is_node(graph, s):
-                    nxt.add(s)  # type: ignore[arg-type]
+                    nxt.add(s)
         frontier = nxt - chosen
         chosen |= nxt
     out = Graph()
     for prefix, ns in graph.namespaces():
         out.bind(prefix, ns)
-    extra: set[object] = set()
+    extra: set[Node] = set()
     for node in chosen:
         for p, o in graph.predicate_objects(node):
             if not isinstance(o, URIRef) or o in chosen or p == RDF.type or p in _KEEP_WITH_NODE:
@@ -86,10 +87,10 @@ def select(graph: Graph, keys: set[str], hops: int = 1) -> Graph:
             for p, o in graph.predicate_objects(st):
                 out.add((st, p, o))
                 extra.add(o)
-    for node in extra:
-        if isinstance(node, URIRef) and not _is_node(graph, node):
-            for p, o in graph.predicate_objects(node):
-                out.add((node, p, o))
+    for more in extra:
+        if isinstance(more, URIRef) and not _is_node(graph, more):
+            for p, o in graph.predicate_objects(more):
+                out.add((more, p, o))
                 if p == ACSN.inArticle:
                     for q, v in graph.predicate_objects(o):
                         out.add((o, q, v))

@@ -32,7 +32,7 @@ def viz(
     ] = None,
     from_db: Annotated[
         bool,
-        typer.Option("--from-db", help="Show the database (Neo4j or the local server) instead of files."),
+        typer.Option("--from-db", help="Show the database (Neo4j or the local server), not files."),
     ] = False,
     query: Annotated[
         str | None, typer.Option("--query", help="With --from-db: show what this library query returns.")
