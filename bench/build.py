@@ -1,0 +1,174 @@
+"""End-to-end ``kg build`` throughput and peak memory, 1 and 2 workers, with and without the load.
+
+Usage::
+
+    python bench/build.py -n 10000 [--workers 1 2] [--load both|yes|no] [--seed 1] [--keep DIR]
+
+Generates a corpus with ``bench/make_corpus.py``, then runs each configuration in a
+fresh Python process (so peak RSS is its own) on a fresh output folder; loads go to a
+local server started in a temporary home, a new database per run. Prints articles/s,
+peak RSS of the build process and of its worker processes, the server's RSS, and each
+stage's share of the time. Targets: 100,000 articles in under 30 minutes on 2 cores,
+under 2 GiB RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+__all__ = ["main", "run_one"]
+
+HERE = Path(__file__).resolve().parent
+
+
+def run_one(
+    corpus: str, out: str, workers: int, load: bool, settings: dict[str, str] | None
+) -> dict[str, object]:
+    """Build once in this process; the figures as a dictionary."""
+    from kg.build import build
+
+    kwargs: dict[str, object] = {"workers": workers, "load": load}
+    if load and settings:
+        from kg.store.connect import Settings
+
+        kwargs["store_settings"] = Settings(
+            uri=settings["uri"],
+            user=settings["user"],
+            password=settings["password"],
+            database=settings["database"],
+        )
+    start = time.perf_counter()
+    report = build([corpus], out, **kwargs)  # type: ignore[arg-type]
+    seconds = time.perf_counter() - start
+    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    stages = report.seconds_by_stage
+    return {
+        "articles": report.articles_read,
+        "workers": workers,
+        "load": load,
+        "seconds": round(seconds, 1),
+        "articles_per_s": round(report.articles_read / seconds, 1),
+        "peak_rss_mib": round(self_rss),
+        "peak_worker_rss_mib": round(child_rss),
+        "triples": report.triples,
+        "stage_share": {k: round(v / seconds, 3) for k, v in stages.items()},
+        "stage_seconds": {k: round(v, 1) for k, v in stages.items()},
+        "validation": report.validation.get("checked"),
+        "html": report.html.get("written"),
+    }
+
+
+def _server_rss(pid: int) -> float | None:
+    try:
+        import psutil
+    except ImportError:
+        return None
+    try:
+        return psutil.Process(pid).memory_info().rss / 2**20
+    except psutil.Error:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the configurations and print one JSON line each, then a table."""
+    parser = argparse.ArgumentParser(description="kg build throughput and memory")
+    parser.add_argument("-n", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--load", choices=("both", "yes", "no"), default="both")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", help="folder for the corpus and outputs (default: a temporary one)")
+    parser.add_argument("--one", nargs=5, help=argparse.SUPPRESS)  # corpus out workers load settings-json
+    args = parser.parse_args(argv)
+    if args.one:
+        corpus, out, workers, load, settings = args.one
+        print(json.dumps(run_one(corpus, out, int(workers), load == "1", json.loads(settings) or None)))
+        return 0
+    work = Path(args.keep or tempfile.mkdtemp(prefix="kg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = work / f"corpus-{args.n}-{args.seed}.jsonl"
+    if not corpus.exists():
+        subprocess.run(
+            [
+                sys.executable,
+                str(HERE / "make_corpus.py"),
+                "-n",
+                str(args.n),
+                "-o",
+                str(corpus),
+                "--seed",
+                str(args.seed),
+            ],
+            check=True,
+        )
+    loads = {"both": [False, True], "yes": [True], "no": [False]}[args.load]
+    server_state = None
+    if True in loads:
+        from kg.store import server
+
+        server_state = server.start(work / "server-home", port=0, heap="1g").state
+    rows = []
+    try:
+        for load in loads:
+            for workers in args.workers:
+                settings: dict[str, str] = {}
+                if load and server_state is not None:
+                    from kg.store import server
+
+                    name = f"bench{args.n}w{workers}"
+                    server.create_database(server_state, name)
+                    settings = {
+                        "uri": server_state.uri,
+                        "user": server.USER,
+                        "password": server.read_password(server_state.home),
+                        "database": name,
+                    }
+                out = work / f"out-{args.n}-w{workers}-{'load' if load else 'noload'}"
+                proc = subprocess.run(
+                    [
+                        sys.executable,
+                        __file__,
+                        "--one",
+                        str(corpus),
+                        str(out),
+                        str(workers),
+                        "1" if load else "0",
+                        json.dumps(settings),
+                    ],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                    env={**os.environ, "PYTHONWARNINGS": "ignore"},
+                )
+                row = json.loads(proc.stdout.strip().splitlines()[-1])
+                if server_state is not None and load:
+                    row["server_rss_mib"] = _server_rss(server_state.pid)
+                rows.append(row)
+                print(json.dumps(row), flush=True)
+    finally:
+        if server_state is not None:
+            from kg.store import server
+
+            server.stop(server_state.home)
+    print(
+        f"\n{'articles':>8} {'workers':>7} {'load':>5} {'seconds':>8} {'art/s':>7} "
+        f"{'RSS MiB':>8} {'worker MiB':>10}"
+    )
+    for r in rows:
+        print(
+            f"{r['articles']:>8} {r['workers']:>7} {'yes' if r['load'] else 'no':>5} {r['seconds']:>8} "
+            f"{r['articles_per_s']:>7} {r['peak_rss_mib']:>8} {r['peak_worker_rss_mib']:>10}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

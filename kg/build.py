@@ -1,0 +1,1036 @@
+"""The corpus pipeline behind ``kg build``: ingest, extract in parallel, merge, validate, write, load.
+
+One call turns a corpus into ``graph.ttl``, ``graph.trig`` (one named graph per
+article), ``graph.html`` (when the viewer can draw it), a database load and
+``report.json``, with bounded memory:
+
+- articles are read as a stream and sent to worker processes (or a Dask cluster) in
+  chunks; results come back in corpus order, a bounded number of chunks in flight;
+- no per-article graph is kept: each article's triples travel as sorted N-Triples
+  lines. Triples that touch an article's own nodes (the article and its evidence
+  sentences, whose IRIs contain the article id) are unique to it and are spooled as
+  they come; the others (entities, statistics, reified statements, shared between
+  articles) are merged by subject in an on-disk SQLite table, which removes repeats;
+- ``graph.ttl`` is pretty Turtle when the merged graph is small enough to hold
+  (:data:`IN_MEMORY_TRIPLES`), else N-Triples lines (valid Turtle) written as a stream;
+- the database is loaded in batches through :mod:`kg.store.load` (shared nodes, then
+  their relationships, then the articles' own nodes and relationships, whose batches
+  also carry the evidence of relationships).
+
+Incremental builds: ``cache.sqlite`` keeps each article's triples under its content
+hash, and ``manifest.json`` records the articles built and those whose load into the
+database completed. A re-run extracts only new or changed articles, writes exports
+equal to a from-scratch build, and loads only what is new (everything when the last
+load did not finish).
+
+Example
+-------
+>>> report = build(["examples/seed-zjrb-20200110.txt"], "out", load=False)  # doctest: +SKIP
+>>> report.articles_read
+1
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import time
+import zlib
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from rdflib import Graph
+
+from kg.errors import InputError, KgError, ValidationError
+from kg.export import write_rdf, write_text
+from kg.extract import Extractor, extract
+from kg.graph import DEFAULT_BASE, article_iri, to_graph
+from kg.ingest import ARTICLE_SUFFIXES, Skipped, read_inputs
+from kg.model import Article
+from kg.ontology import ACSN_IRI, vocabulary
+
+if TYPE_CHECKING:
+    from kg.store.connect import Settings, Store
+
+__all__ = [
+    "CACHE_NAME",
+    "DEFAULT_CHUNK_SIZE",
+    "IN_MEMORY_TRIPLES",
+    "MANIFEST_NAME",
+    "MAX_ARTICLE_CHARS",
+    "REPORT_NAME",
+    "BuildProgress",
+    "BuildReport",
+    "build",
+    "content_hash",
+    "extract_chunk",
+]
+
+MANIFEST_NAME = "manifest.json"
+REPORT_NAME = "report.json"
+CACHE_NAME = "cache.sqlite"
+DEFAULT_CHUNK_SIZE = 32
+"""Articles per task sent to a worker."""
+IN_MEMORY_TRIPLES = 300_000
+"""Up to this many merged triples the graph is held in memory: pretty Turtle, full validation, viewer."""
+MAX_ARTICLE_CHARS = 500_000
+"""Longer articles are skipped (one enormous line is a broken export, not news)."""
+VALIDATE_SAMPLE = 300
+"""Articles validated (in batches) when the merged graph is too large to validate whole."""
+_VALIDATE_BATCH = 100
+_LOAD_SUBJECTS = 2_000
+_LOAD_ARTICLES = 200
+_MANIFEST_VERSION = 1
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_TYPE = f"<{_RDF}type>"
+_LOCAL_TYPES = (f"<{ACSN_IRI}Article>", f"<{ACSN_IRI}Evidence>")
+_STATEMENT = f"<{_RDF}Statement>"
+_MEASURE = f"<{ACSN_IRI}measure>"
+
+
+class BuildProgress(Protocol):
+    """What :func:`build` reports progress to (the CLI's progress bar, or nothing)."""
+
+    def __call__(self, stage: str, advance: int, total: int | None) -> None:
+        """``advance`` more items of ``stage`` done (``total`` when known, else ``None``)."""
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts, skipped articles with reasons, time per stage, outputs."""
+
+    out: str
+    articles_read: int = 0
+    articles_extracted: int = 0
+    """Articles extracted in this run (the others came from the cache)."""
+    articles_reused: int = 0
+    articles_skipped: list[dict[str, str]] = field(default_factory=list)
+    """One ``{"source", "reason"}`` per unreadable input, duplicate or article the extractor failed on."""
+    entities_by_class: dict[str, int] = field(default_factory=dict)
+    relationships_by_type: dict[str, int] = field(default_factory=dict)
+    statistics_by_measure: dict[str, int] = field(default_factory=dict)
+    triples: int = 0
+    seconds_by_stage: dict[str, float] = field(default_factory=dict)
+    validation: dict[str, Any] = field(default_factory=dict)
+    html: dict[str, Any] = field(default_factory=dict)
+    load: dict[str, Any] = field(default_factory=dict)
+    workers: int = 1
+    executor: str = "local"
+    outputs: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data (the content of ``report.json``)."""
+        return {
+            "out": self.out,
+            "articles_read": self.articles_read,
+            "articles_extracted": self.articles_extracted,
+            "articles_reused": self.articles_reused,
+            "articles_skipped_count": len(self.articles_skipped),
+            "articles_skipped": self.articles_skipped,
+            "entities_by_class": dict(sorted(self.entities_by_class.items())),
+            "relationships_by_type": dict(sorted(self.relationships_by_type.items())),
+            "statistics_by_measure": dict(sorted(self.statistics_by_measure.items())),
+            "triples": self.triples,
+            "seconds_by_stage": {k: round(v, 3) for k, v in self.seconds_by_stage.items()},
+            "seconds_total": round(sum(self.seconds_by_stage.values()), 3),
+            "validation": self.validation,
+            "html": self.html,
+            "load": self.load,
+            "workers": self.workers,
+            "executor": self.executor,
+            "outputs": self.outputs,
+            "notes": self.notes,
+        }
+
+    def summary(self) -> str:
+        """A readable summary of a few lines (what the CLI prints on stderr)."""
+        lines = [
+            f"{self.articles_read} article(s) read ({self.articles_extracted} extracted, "
+            f"{self.articles_reused} from the cache), {len(self.articles_skipped)} skipped",
+            f"{sum(self.entities_by_class.values())} node(s), "
+            f"{sum(self.relationships_by_type.values())} relationship(s), {self.triples} triple(s)",
+        ]
+        if self.validation:
+            lines.append(f"validation: {self.validation.get('text', '')}")
+        if self.html:
+            lines.append(f"viewer: {self.html.get('text', '')}")
+        if self.load:
+            lines.append(f"database: {self.load.get('text', '')}")
+        total = sum(self.seconds_by_stage.values())
+        stages = ", ".join(f"{k} {v:.1f}s" for k, v in self.seconds_by_stage.items())
+        lines.append(f"{total:.1f} s ({stages}) -> {self.out}")
+        lines.extend(f"note: {note}" for note in self.notes)
+        return "\n".join(lines)
+
+
+def content_hash(article: Article) -> str:
+    """The SHA-256 of what an article contributes to the graph (every field but ``source``).
+
+    Examples
+    --------
+    >>> a = Article(id="a", text="正文。")
+    >>> content_hash(a) == content_hash(Article(id="a", text="正文。", source="x"))
+    True
+    """
+    data = [
+        article.id,
+        article.text,
+        article.title,
+        article.subtitle,
+        article.publisher,
+        article.date,
+        article.section,
+        article.page,
+        article.url,
+    ]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def extract_chunk(
+    articles: Sequence[Article], base: str = DEFAULT_BASE, extractor: Extractor = extract
+) -> list[tuple[str | None, str | None]]:
+    """Extract a chunk of articles to sorted N-Triples; what a worker runs.
+
+    Returns
+    -------
+    list of (str or None, str or None)
+        Per article, in order: ``(ntriples, None)``, or ``(None, reason)`` when the
+        extractor raised (the article is reported and the build goes on).
+    """
+    out: list[tuple[str | None, str | None]] = []
+    for article in articles:
+        try:
+            graph = to_graph(extractor(article), base)
+            lines = graph.serialize(format="nt").splitlines()
+            text = "\n".join(sorted(line for line in lines if line.strip()))
+            out.append((text + "\n" if text else "", None))
+        except Exception as exc:  # a poison article must not stop the corpus
+            out.append((None, f"extraction failed: {type(exc).__name__}: {_first_line(exc)}"))
+    return out
+
+
+# ---------------------------------------------------------------- cache of per-article triples
+class _Cache:
+    """Each article's N-Triples under ``(id, content hash)``, valid for one extractor signature."""
+
+    def __init__(self, path: Path, signature: str) -> None:
+        self.db = sqlite3.connect(path)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS parts (id TEXT PRIMARY KEY, hash TEXT NOT NULL, nt BLOB NOT NULL)"
+        )
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
+        if row is None or row[0] != signature:
+            self.db.execute("DELETE FROM parts")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('signature', ?)", (signature,))
+        self.db.commit()
+
+    def get(self, article_id: str, digest: str) -> str | None:
+        row = self.db.execute("SELECT hash, nt FROM parts WHERE id = ?", (article_id,)).fetchone()
+        if row is None or row[0] != digest:
+            return None
+        return zlib.decompress(row[1]).decode("utf-8")
+
+    def put_many(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO parts VALUES (?, ?, ?)",
+            ((i, h, zlib.compress(nt.encode("utf-8"), 1)) for i, h, nt in rows),
+        )
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.close()
+
+
+# ---------------------------------------------------------------- the streaming merge
+def _split(line: str) -> tuple[str, str, str]:
+    """``<s> <p> o .`` -> ``(<s>, <p>, o)``; IRIs never hold a space in N-Triples."""
+    s, p, rest = line.split(" ", 2)
+    return s, p, rest[:-2] if rest.endswith(" .") else rest
+
+
+class _Merge:
+    """The merged graph on disk: shared triples deduplicated by subject, article-own triples by article."""
+
+    def __init__(self, path: Path) -> None:
+        self.db = sqlite3.connect(path)
+        for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE", "cache_size=-131072"):
+            self.db.execute(f"PRAGMA {pragma}")
+        self.db.execute("CREATE TABLE shared (s TEXT, po TEXT, PRIMARY KEY (s, po)) WITHOUT ROWID")
+        self.db.execute("CREATE TABLE local (seq INTEGER PRIMARY KEY, new INTEGER, art TEXT, nt TEXT)")
+        self.db.execute("CREATE TABLE touched (s TEXT PRIMARY KEY) WITHOUT ROWID")
+        self.seq = 0
+        self.local_triples = 0
+        self.local_classes: Counter[str] = Counter()
+        self.local_rels: Counter[str] = Counter()
+        self._rel_names = _object_properties()
+        self._pending_shared: list[tuple[str, str]] = []
+        self._pending_touched: list[tuple[str]] = []
+        self._pending_local: list[tuple[int, int, str, str]] = []
+
+    def add(self, art: str, nt: str, *, new: bool) -> None:
+        """Add one article's triples (``new``: not yet in the database)."""
+        lines = nt.splitlines()
+        own = {art}
+        statements = set()
+        for line in lines:
+            s, p, o = _split(line)
+            if p == _TYPE:
+                if o in _LOCAL_TYPES:
+                    own.add(s)
+                elif o == _STATEMENT:
+                    statements.add(s)
+        local: list[str] = []
+        for line in lines:
+            s, p, o = _split(line)
+            if s in own or o in own:
+                local.append(line)
+                if p == _TYPE:
+                    self.local_classes[o[len(ACSN_IRI) + 1 : -1]] += 1
+                elif p in self._rel_names and o.startswith("<") and s not in statements:
+                    self.local_rels[self._rel_names[p]] += 1
+            else:
+                self._pending_shared.append((s, line[len(s) + 1 :]))
+                if new:
+                    self._pending_touched.append((s,))
+        self.local_triples += len(local)
+        self.seq += 1
+        self._pending_local.append((self.seq, int(new), art, "\n".join(local) + "\n" if local else ""))
+        if len(self._pending_shared) > 20_000 or len(self._pending_local) > 500:
+            self.flush()
+
+    def flush(self) -> None:
+        self.db.executemany("INSERT OR IGNORE INTO shared VALUES (?, ?)", self._pending_shared)
+        self.db.executemany("INSERT OR IGNORE INTO touched VALUES (?)", self._pending_touched)
+        self.db.executemany("INSERT INTO local VALUES (?, ?, ?, ?)", self._pending_local)
+        self.db.commit()
+        self._pending_shared.clear()
+        self._pending_touched.clear()
+        self._pending_local.clear()
+
+    def shared_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM shared").fetchone()[0])
+
+    def shared_lines(self) -> Iterator[str]:
+        for s, po in self.db.execute("SELECT s, po FROM shared ORDER BY s, po"):
+            yield f"{s} {po}\n"
+
+    def local_parts(self, only_new: bool = False) -> Iterator[tuple[str, str]]:
+        query = "SELECT art, nt FROM local" + (" WHERE new = 1" if only_new else "") + " ORDER BY seq"
+        yield from self.db.execute(query)
+
+    def lines(self) -> Iterator[str]:
+        """Every triple of the merged graph once, as N-Triples lines."""
+        yield from self.shared_lines()
+        for _, nt in self.local_parts():
+            if nt:
+                yield nt
+
+    def subjects(self, only_touched: bool) -> Iterator[str]:
+        table = "touched" if only_touched else "shared"
+        for (s,) in self.db.execute(f"SELECT DISTINCT s FROM {table} ORDER BY s"):
+            yield s
+
+    def subject_lines(self, subjects: Sequence[str], types_only: bool = False) -> list[str]:
+        out: list[str] = []
+        for start in range(0, len(subjects), 500):
+            part = list(subjects[start : start + 500])
+            marks = ",".join("?" * len(part))
+            query = f"SELECT s, po FROM shared WHERE s IN ({marks})"
+            if types_only:
+                query += " AND po LIKE ?"
+                part.append(f"{_TYPE} %")
+            out.extend(f"{s} {po}" for s, po in self.db.execute(query, part))
+        return out
+
+    def counts(self) -> tuple[Counter[str], Counter[str], Counter[str]]:
+        """Nodes by class, relationships by type and statistics by measure, over the whole graph."""
+        classes = Counter(self.local_classes)
+        rels = Counter(self.local_rels)
+        measures: Counter[str] = Counter()
+        for _s, po in self.db.execute("SELECT s, po FROM shared"):
+            p, o = po[:-2].split(" ", 1)
+            if p == _TYPE:
+                if o.startswith(f"<{ACSN_IRI}"):
+                    classes[o[len(ACSN_IRI) + 1 : -1]] += 1
+            elif p == _MEASURE:
+                measures[o.split('"')[1] if o.startswith('"') else o] += 1
+            elif p in self._rel_names and o.startswith("<"):
+                rels[self._rel_names[p]] += 1
+        return classes, rels, measures
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _object_properties() -> dict[str, str]:
+    """N-Triples form of every object property -> its relationship type."""
+    return {f"<{iri}>": p.pg_name for iri, p in vocabulary().properties.items() if p.kind == "object"}
+
+
+# ---------------------------------------------------------------- executors
+class _Handle(Protocol):
+    def result(self) -> list[tuple[str | None, str | None]]: ...
+
+
+class _Now:
+    """A result computed in this process when asked for (one worker)."""
+
+    def __init__(self, articles: list[Article], base: str, extractor: Extractor) -> None:
+        self.args = (articles, base, extractor)
+
+    def result(self) -> list[tuple[str | None, str | None]]:
+        return extract_chunk(*self.args)
+
+
+class _Executor:
+    """Runs :func:`extract_chunk` here, in local worker processes, or on a Dask cluster."""
+
+    def __init__(self, workers: int, dask_address: str | None, base: str, extractor: Extractor) -> None:
+        self.base = base
+        self.extractor = extractor
+        self.kind = "local"
+        self.workers = workers
+        self._pool: Any = None
+        self._client: Any = None
+        if dask_address:
+            try:
+                from distributed import Client
+            except ImportError as exc:
+                raise KgError("--dask needs dask.distributed: pip install 'acsn-kg[dask]'") from exc
+            try:
+                self._client = Client(dask_address, timeout="10s", set_as_default=False)
+            except (OSError, TimeoutError) as exc:
+                raise KgError(
+                    f"cannot reach the Dask scheduler at {dask_address}: {_first_line(exc)}"
+                ) from exc
+            self.kind = "dask"
+            self.workers = max(1, sum(self._client.nthreads().values()))
+        elif workers > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # forkserver: no fork of a process that runs threads (the progress bar, the driver)
+            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+            self.kind = "processes"
+
+    def submit(self, articles: list[Article]) -> _Handle:
+        if self._client is not None:
+            handle: _Handle = self._client.submit(
+                extract_chunk, articles, self.base, self.extractor, pure=False
+            )
+            return handle
+        if self._pool is not None:
+            return self._pool.submit(extract_chunk, articles, self.base, self.extractor)  # type: ignore[no-any-return]
+        return _Now(articles, self.base, self.extractor)
+
+    @property
+    def in_flight(self) -> int:
+        return 1 if self._pool is None and self._client is None else self.workers * 3
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._client is not None:
+            self._client.close()
+
+
+# ---------------------------------------------------------------- the build
+@dataclass
+class _Item:
+    article: Article
+    digest: str
+    nt: str | None = None
+    """Cached triples, or the extraction's."""
+    error: str | None = None
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+def _read_manifest(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) and data.get("version") == _MANIFEST_VERSION else {}
+
+
+def _write_json(path: Path, data: object) -> None:
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def _signature(base: str, extractor: Extractor) -> str:
+    """What cached triples depend on: the base, the extractor, and the source of the code that makes them."""
+    from kg import __version__
+    from kg.ontology import ontology_dir
+
+    name = f"{getattr(extractor, '__module__', '?')}.{getattr(extractor, '__qualname__', repr(extractor))}"
+    package = Path(__file__).resolve().parent
+    sources = sorted((package / "extract").glob("*.py")) + [
+        package / f"{m}.py" for m in ("graph", "model", "text", "regions", "terms", "ontology")
+    ]
+    sources += sorted(ontology_dir().glob("*.ttl"))
+    digest = hashlib.sha256()
+    for path in sources:
+        with contextlib.suppress(OSError):
+            digest.update(path.read_bytes())
+    return f"{__version__}|{base}|{name}|{digest.hexdigest()[:16]}"
+
+
+def build(
+    inputs: Iterable[str],
+    out: str | Path,
+    *,
+    workers: int | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    dask_address: str | None = None,
+    load: bool = True,
+    store_settings: Settings | None = None,
+    store_options: dict[str, Any] | None = None,
+    strict: bool = False,
+    validate: str = "auto",
+    html: bool = True,
+    base: str | None = None,
+    extractor: Extractor = extract,
+    progress: BuildProgress | None = None,
+) -> BuildReport:
+    """Build the graph of a corpus into ``out`` (see the module docstring).
+
+    Parameters
+    ----------
+    inputs
+        Article files, folders (read recursively) and globs, as :func:`kg.ingest.read_inputs` takes.
+    out
+        Output folder: ``graph.ttl``, ``graph.trig``, ``graph.html``, ``manifest.json``,
+        ``cache.sqlite`` and, written last, ``report.json``.
+    workers
+        Extraction processes (default: the machine's cores); 1 extracts in this process.
+    chunk_size
+        Articles per task.
+    dask_address
+        Address of a Dask scheduler: extraction runs on that cluster instead.
+    load
+        Load into the database (``store_settings``, else the settings
+        :func:`kg.store.connect.resolve_settings` finds from ``store_options``: the local server by default).
+    strict
+        Raise :class:`~kg.errors.ValidationError` when the graph does not conform
+        (after the report is written).
+    validate
+        ``"auto"``: the whole graph when it fits in memory, else a sample of
+        :data:`VALIDATE_SAMPLE` articles; ``"full"``: every article; ``"none"``.
+    html
+        Write ``graph.html`` when :mod:`kg.viz` is importable and the graph not too large.
+    base
+        Base IRI of instance IRIs.
+    extractor
+        The extractor (picklable, for worker processes and Dask).
+    progress
+        Progress callback (see :class:`BuildProgress`).
+
+    Returns
+    -------
+    BuildReport
+        Also written to ``out/report.json``.
+
+    Raises
+    ------
+    InputError
+        A missing input.
+    StoreError, ConfigError
+        The database cannot be reached or refuses a batch (outputs stay written, the
+        manifest records the load as unfinished, and a re-run loads again).
+    ValidationError
+        With ``strict`` when the graph has violations.
+    """
+    if validate not in ("auto", "full", "none"):
+        raise ValueError("validate must be 'auto', 'full' or 'none'")
+    base = base or DEFAULT_BASE
+    workers = max(1, workers or os.cpu_count() or 1)
+    chunk_size = max(1, chunk_size)
+    inputs = list(inputs)
+    _check_inputs(inputs)
+    outdir = Path(out)
+    outdir.mkdir(parents=True, exist_ok=True)
+    report_path = outdir / REPORT_NAME
+    report_path.unlink(missing_ok=True)  # the report is the mark of a finished build
+    tick: BuildProgress = progress or (lambda stage, advance, total: None)
+    report = BuildReport(out=str(outdir))
+    clock = _Clock()
+    previous = _read_manifest(outdir / MANIFEST_NAME)
+    signature = _signature(base, extractor)
+    tmp = outdir / f".build-{os.getpid()}-{int(time.time() * 1000)}"
+    tmp.mkdir()
+    cache = _Cache(outdir / CACHE_NAME, signature)
+    merge = _Merge(tmp / "merge.sqlite")
+    executor: _Executor | None = None
+    try:
+        prev_load = previous.get("load") or {}
+        db_has: dict[str, str] = (
+            dict(prev_load.get("articles") or {})
+            if prev_load.get("complete") and previous.get("base") == base
+            else {}
+        )
+        executor = _Executor(workers, dask_address, base, extractor)
+        report.workers, report.executor = executor.workers, executor.kind
+        articles: dict[str, str] = {}
+        trig_tmp = tmp / "graph.trig"
+        with trig_tmp.open("w", encoding="utf-8") as trig:
+            trig.write(_prefix_header(base))
+            for item in _stream(inputs, executor, cache, chunk_size, clock, report):
+                with clock.stage("merge"):
+                    if item.error is not None or item.nt is None:
+                        report.articles_skipped.append(
+                            {
+                                "source": item.article.source or item.article.id,
+                                "reason": item.error or "no output",
+                            }
+                        )
+                        tick("extract", 1, None)
+                        continue
+                    art = f"<{article_iri(item.article, base)}>"
+                    trig.write(f"{art} {{\n{item.nt}}}\n")
+                    new = db_has.get(item.article.id) != item.digest
+                    merge.add(art, item.nt, new=new)
+                    articles[item.article.id] = item.digest
+                    tick("extract", 1, None)
+            with clock.stage("merge"):
+                merge.flush()
+        report.articles_read = len(articles)
+        with clock.stage("merge"):
+            classes, rels, measures = merge.counts()
+            report.entities_by_class = dict(classes)
+            report.relationships_by_type = dict(rels)
+            report.statistics_by_measure = dict(measures)
+            report.triples = merge.shared_count() + merge.local_triples
+        executor.close()
+        executor = None
+
+        graph = _write_exports(merge, trig_tmp, outdir, base, report, clock, tick)
+        _validate(graph, merge, cache, articles, validate, report, clock, tick)
+        _render(graph if html else None, outdir, report, clock, html)
+        graph = None
+
+        manifest: dict[str, Any] = {
+            "version": _MANIFEST_VERSION,
+            "base": base,
+            "signature": signature,
+            "articles": articles,
+            "load": prev_load if prev_load.get("base", base) == base else {},
+        }
+        if load:
+            removed_or_changed = sorted(i for i, h in db_has.items() if articles.get(i) != h)
+            manifest["load"] = {"base": base, "complete": False, "target": None, "articles": {}}
+            _write_json(outdir / MANIFEST_NAME, manifest)  # an interrupted load is redone in full
+            with clock.stage("load"):
+                target, incremental, summary_text, counts = _load(
+                    merge,
+                    store_settings,
+                    store_options or {},
+                    previous_target=prev_load.get("target") if db_has else None,
+                    tick=tick,
+                )
+            manifest["load"] = {"base": base, "complete": True, "target": target, "articles": articles}
+            report.load = {"target": target, "incremental": incremental, "text": summary_text, **counts}
+            if removed_or_changed:
+                report.notes.append(
+                    f"{len(removed_or_changed)} article(s) loaded before were changed or removed; "
+                    "the database "
+                    "may still hold statements of their earlier versions (reload into an empty database for "
+                    "an exact copy)"
+                )
+        else:
+            report.load = {"text": "not loaded (--no-load)"}
+        _write_json(outdir / MANIFEST_NAME, manifest)
+        report.outputs.append(str(outdir / MANIFEST_NAME))
+        report.seconds_by_stage = clock.seconds
+        report.outputs.append(str(report_path))
+        _write_json(report_path, report.as_dict())
+    finally:
+        if executor is not None:
+            executor.close()
+        merge.close()
+        cache.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+    if strict and report.validation.get("violations"):
+        raise ValidationError(f"the graph does not conform: {report.validation['violations']} violation(s)")
+    return report
+
+
+def _prefix_header(base: str) -> str:
+    from kg.export import _PREFIXES
+
+    lines = [f"@prefix {p}: <{ns}> ." for p, ns in _PREFIXES.items()] + [f"@prefix id: <{base}> ."]
+    return "\n".join(lines) + "\n\n"
+
+
+def _stream(
+    inputs: list[str],
+    executor: _Executor,
+    cache: _Cache,
+    chunk_size: int,
+    clock: _Clock,
+    report: BuildReport,
+) -> Iterator[_Item]:
+    """Every readable article of the inputs with its triples, in corpus order."""
+    skipped: list[Skipped] = []
+    seen: dict[str, tuple[str, str]] = {}
+
+    def articles() -> Iterator[_Item]:
+        reader = read_inputs(inputs, on_error="skip", skipped=skipped, suffixes=ARTICLE_SUFFIXES)
+        while True:
+            with clock.stage("ingest"):
+                try:
+                    _, article = next(reader)
+                except StopIteration:
+                    break
+                for problem in skipped:
+                    report.articles_skipped.append({"source": problem.source, "reason": str(problem)})
+                skipped.clear()
+                digest = content_hash(article)
+                where = article.source or article.id
+                first = seen.get(article.id)
+                if first is not None:
+                    same = "same content" if first[0] == digest else "different content"
+                    report.articles_skipped.append(
+                        {
+                            "source": where,
+                            "reason": f"{where}: duplicate id {article.id!r} with {same} "
+                            f"(first read from {first[1]}); skipped",
+                        }
+                    )
+                    continue
+                seen[article.id] = (digest, where)
+                if len(article.text) > MAX_ARTICLE_CHARS:
+                    report.articles_skipped.append(
+                        {
+                            "source": where,
+                            "reason": f"{where}: text of {len(article.text)} characters is longer than "
+                            f"{MAX_ARTICLE_CHARS}; skipped",
+                        }
+                    )
+                    continue
+                cached = cache.get(article.id, digest)
+            yield _Item(article, digest, nt=cached)
+        for problem in skipped:
+            report.articles_skipped.append({"source": problem.source, "reason": str(problem)})
+        skipped.clear()
+
+    def chunks() -> Iterator[list[_Item]]:
+        batch: list[_Item] = []
+        todo = 0
+        for item in articles():
+            batch.append(item)
+            todo += item.nt is None
+            if todo >= chunk_size or len(batch) >= chunk_size * 8:
+                yield batch
+                batch, todo = [], 0
+        if batch:
+            yield batch
+
+    pending: deque[tuple[list[_Item], _Handle | None]] = deque()
+
+    def finish(batch: list[_Item], handle: _Handle | None) -> list[_Item]:
+        if handle is None:
+            report.articles_reused += len(batch)
+            return batch
+        with clock.stage("extract"):
+            results = iter(handle.result())
+        fresh: list[tuple[str, str, str]] = []
+        for item in batch:
+            if item.nt is not None:
+                report.articles_reused += 1
+                continue
+            nt, error = next(results)
+            item.nt, item.error = nt, error
+            if nt is not None:
+                report.articles_extracted += 1
+                fresh.append((item.article.id, item.digest, nt))
+        with clock.stage("cache"):
+            cache.put_many(fresh)
+        return batch
+
+    for batch in chunks():
+        todo = [i.article for i in batch if i.nt is None]
+        pending.append((batch, executor.submit(todo) if todo else None))
+        while len(pending) >= executor.in_flight:
+            yield from finish(*pending.popleft())
+    while pending:
+        yield from finish(*pending.popleft())
+
+
+def _write_exports(
+    merge: _Merge,
+    trig_tmp: Path,
+    outdir: Path,
+    base: str,
+    report: BuildReport,
+    clock: _Clock,
+    tick: BuildProgress,
+) -> Graph | None:
+    """Write ``graph.ttl`` and ``graph.trig``; returns the merged graph when it is small enough to hold."""
+    ttl = outdir / "graph.ttl"
+    graph: Graph | None = None
+    with clock.stage("write"):
+        if report.triples <= IN_MEMORY_TRIPLES:
+            graph = Graph()
+            graph.parse(data="".join(merge.lines()), format="nt")
+            write_rdf(graph, ttl, base=base)
+        else:
+            part = outdir / f".{ttl.name}.part"
+            try:
+                with part.open("w", encoding="utf-8") as fh:
+                    fh.write(_prefix_header(base))
+                    for line in merge.lines():
+                        fh.write(line)
+                os.replace(part, ttl)
+            finally:
+                part.unlink(missing_ok=True)
+        os.replace(trig_tmp, outdir / "graph.trig")
+        tick("write", 1, 1)
+    report.outputs.extend([str(ttl), str(outdir / "graph.trig")])
+    return graph
+
+
+def _validate(
+    graph: Graph | None,
+    merge: _Merge,
+    cache: _Cache,
+    articles: dict[str, str],
+    mode: str,
+    report: BuildReport,
+    clock: _Clock,
+    tick: BuildProgress,
+) -> None:
+    from kg.validate import validate_graph
+
+    if mode == "none":
+        report.validation = {"checked": "none", "text": "not validated (--no-validate)"}
+        return
+    with clock.stage("validate"):
+        if graph is not None and mode == "auto":
+            result = validate_graph(graph)
+            report.validation = {
+                "checked": "whole graph",
+                "conforms": result.conforms,
+                "violations": result.violations,
+                "text": result.text.splitlines()[0],
+            }
+            return
+        ids = list(articles)
+        if mode == "auto" and len(ids) > VALIDATE_SAMPLE:
+            step = len(ids) / VALIDATE_SAMPLE
+            ids = [ids[int(k * step)] for k in range(VALIDATE_SAMPLE)]
+        violations = 0
+        for start in range(0, len(ids), _VALIDATE_BATCH):
+            part = Graph()
+            for article_id in ids[start : start + _VALIDATE_BATCH]:
+                nt = cache.get(article_id, articles[article_id])
+                if nt:
+                    part.parse(data=nt, format="nt")
+            violations += validate_graph(part).violations
+            tick("validate", min(_VALIDATE_BATCH, len(ids) - start), len(ids))
+        how = (
+            "every article"
+            if len(ids) == len(articles)
+            else f"a sample of {len(ids)} of {len(articles)} articles"
+        )
+        report.validation = {
+            "checked": f"{how}, in batches of {_VALIDATE_BATCH} (conflicts between batches are not checked)",
+            "conforms": violations == 0,
+            "violations": violations,
+            "text": ("conforms" if violations == 0 else f"does not conform: {violations} violation(s)")
+            + f" ({how})",
+        }
+
+
+def _render(graph: Graph | None, outdir: Path, report: BuildReport, clock: _Clock, wanted: bool) -> None:
+    path = outdir / "graph.html"
+    if not wanted:
+        report.html = {"written": False, "text": "not written (--no-html)"}
+        return
+    try:
+        from kg import viz
+    except ImportError as exc:
+        report.html = {"written": False, "text": f"not written: the viewer is not available ({exc})"}
+        report.notes.append(report.html["text"])
+        return
+    if graph is None:
+        nodes = sum(report.entities_by_class.values())
+        report.html = {
+            "written": False,
+            "text": f"not written: the graph ({nodes} nodes, {report.triples} triples) is too large for the "
+            "viewer; export GEXF/GraphML for Gephi instead",
+        }
+        report.notes.append(report.html["text"])
+        path.unlink(missing_ok=True)
+        return
+    with clock.stage("html"):
+        try:
+            page = viz.render_html(graph, path)
+        except viz.GraphTooLargeError as exc:
+            report.html = {"written": False, "text": f"not written: {exc}"}
+            report.notes.append(report.html["text"])
+            path.unlink(missing_ok=True)
+            return
+    report.html = {
+        "written": True,
+        "nodes": page.nodes,
+        "edges": page.edges,
+        "text": f"{page.nodes} nodes -> {path}",
+    }
+    report.outputs.append(str(path))
+
+
+# ---------------------------------------------------------------- loading in batches
+def _load(
+    merge: _Merge,
+    settings: Settings | None,
+    options: dict[str, Any],
+    *,
+    previous_target: str | None,
+    tick: BuildProgress,
+) -> tuple[str, bool, str, dict[str, int]]:
+    """Load the merged graph into the database; only what new articles touched when the
+    database is the one ``previous_target`` names, whose last load completed."""
+    from kg.store.connect import connect, resolve_settings
+    from kg.store.load import LoadSummary
+
+    settings = settings or resolve_settings(**options)
+    total = LoadSummary()
+    with connect(settings) as store:
+        target = f"{store.uri} database {store.database or '(default)'}"
+        incremental = previous_target == target
+        first = True
+        subjects = list(merge.subjects(only_touched=incremental))
+        for phase in ("nodes", "relationships"):
+            for start in range(0, len(subjects), _LOAD_SUBJECTS):
+                batch = subjects[start : start + _LOAD_SUBJECTS]
+                lines = merge.subject_lines(batch)
+                _load_lines(store, merge, lines, phase, total, schema=first)
+                first = False
+                tick(f"load {phase}", len(batch), len(subjects))
+        parts: list[tuple[str, str]] = []
+        for part in merge.local_parts(only_new=incremental):
+            parts.append(part)
+            if len(parts) >= _LOAD_ARTICLES:
+                _load_articles(store, merge, parts, total, schema=first)
+                first = False
+                tick("load articles", len(parts), None)
+                parts = []
+        if parts:
+            _load_articles(store, merge, parts, total, schema=first)
+            tick("load articles", len(parts), None)
+    counts = {
+        "nodes_created": total.nodes_created,
+        "nodes_merged": total.nodes_merged,
+        "relationships_created": total.rels_created,
+        "relationships_merged": total.rels_merged,
+        "relationships_dangling": total.rels_dangling,
+        "batches": total.batches,
+    }
+    text = (
+        f"{total.nodes_created} node(s) and {total.rels_created} relationship(s) created "
+        f"({total.nodes_merged} and {total.rels_merged} merged) in {target}"
+    )
+    return target, incremental, text, counts
+
+
+def _object_types(merge: _Merge, lines: Iterable[str]) -> list[str]:
+    """The ``rdf:type`` lines of the IRIs that ``lines`` point at (so relationships find their ends)."""
+    objects = sorted({o for s, p, o in map(_split, lines) if o.startswith("<") and p != _TYPE})
+    return merge.subject_lines(objects, types_only=True)
+
+
+def _rows_of(lines: list[str]) -> Any:
+    from kg.store.mapping import graph_to_rows
+
+    graph = Graph()
+    if lines:
+        graph.parse(data="\n".join(lines) + "\n", format="nt")
+    return graph_to_rows(graph)
+
+
+def _add(total: Any, summary: Any) -> None:
+    total.nodes_created += summary.nodes_created
+    total.nodes_merged += summary.nodes_merged
+    total.rels_created += summary.rels_created
+    total.rels_merged += summary.rels_merged
+    total.rels_dangling += summary.rels_dangling
+    total.batches += summary.batches
+
+
+def _load_lines(
+    store: Store, merge: _Merge, lines: list[str], phase: str, total: Any, *, schema: bool
+) -> None:
+    from kg.store.load import load_rows
+    from kg.store.mapping import GraphRows
+
+    rows = _rows_of(lines + _object_types(merge, lines))
+    own = {s for s, _, _ in map(_split, lines)}
+    if phase == "nodes":
+        part = GraphRows(nodes=tuple(r for r in rows.nodes if f"<{r.uri}>" in own), rels=())
+    else:
+        part = GraphRows(nodes=(), rels=rows.rels)
+    _add(total, load_rows(store, part, schema=schema))
+
+
+def _load_articles(
+    store: Store, merge: _Merge, parts: list[tuple[str, str]], total: Any, *, schema: bool
+) -> None:
+    """Load the articles' own nodes and relationships, and the evidence of the relationships they state."""
+    from kg.store.load import load_rows
+
+    lines = [line for _, nt in parts for line in nt.splitlines()]
+    triples = [_split(line) for line in lines]
+    own = {s for s, _, _ in triples}
+    outside = sorted({s for s, _, _ in triples} | {o for _, _, o in triples if o.startswith("<")})
+    extra: list[str] = []
+    stmt_parts: dict[str, dict[str, str]] = {}
+    for line in merge.subject_lines(outside):
+        s, p, o = _split(line)
+        if p == _TYPE:
+            extra.append(line)
+        if p in (f"<{_RDF}subject>", f"<{_RDF}predicate>", f"<{_RDF}object>"):
+            stmt_parts.setdefault(s, {})[p] = o
+            extra.append(line)
+    ends: set[str] = set()
+    for spo in stmt_parts.values():
+        subj, pred, obj = (spo.get(f"<{_RDF}{k}>") for k in ("subject", "predicate", "object"))
+        if subj and pred and obj:
+            extra.append(f"{subj} {pred} {obj} .")
+            ends.update((subj, obj))
+    extra.extend(merge.subject_lines(sorted(ends - own), types_only=True))
+    rows = _rows_of(lines + extra)
+    _add(total, load_rows(store, rows, schema=schema))
+
+
+def _check_inputs(inputs: Sequence[str]) -> None:
+    if not inputs:
+        raise InputError("no input: name article files, folders or globs")

@@ -1,0 +1,132 @@
+"""The ``kg build`` command: a corpus in, exports, a database load and a report out.
+
+It parses options, calls :func:`kg.build.build` and prints the summary on stderr;
+:func:`kg.cli.main` turns library errors into one line and exit code 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+__all__ = ["build_command", "register"]
+
+
+@contextmanager
+def _progress_bar(quiet: bool) -> Iterator[Any]:
+    """A rich progress bar on stderr (nothing when ``quiet`` or stderr is not a terminal)."""
+    if quiet:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    tasks: dict[str, Any] = {}
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as bar:
+
+        def tick(stage: str, advance: int, total: int | None) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], advance=advance, total=total)
+
+        yield tick
+
+
+def build_command(
+    corpus: Annotated[
+        list[str],
+        typer.Argument(help="Article files, folders (read recursively) and globs.", show_default=False),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="Output folder: graph.ttl, graph.trig, graph.html, report.json."),
+    ],
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", min=1, help="Extraction processes (default: the machine's cores)."),
+    ] = None,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Articles per worker task.")] = 32,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask", help="Address of a Dask scheduler: extract on that cluster.", show_default=False
+        ),
+    ] = None,
+    no_load: Annotated[bool, typer.Option("--no-load", help="Do not load into the database.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when the graph has SHACL violations.")
+    ] = False,
+    validate: Annotated[
+        str,
+        typer.Option(
+            "--validate", help="auto (whole graph when it fits, else a sample), full (every article) or none."
+        ),
+    ] = "auto",
+    no_html: Annotated[bool, typer.Option("--no-html", help="Do not write graph.html.")] = False,
+    base: Annotated[
+        str | None, typer.Option(help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
+    ] = None,
+    uri: Annotated[
+        str | None,
+        typer.Option(
+            "--uri", envvar="NEO4J_URI", help="Bolt URI; default: the local server.", show_default=False
+        ),
+    ] = None,
+    database: Annotated[
+        str | None,
+        typer.Option("--database", envvar="NEO4J_DATABASE", help="Database name.", show_default=False),
+    ] = None,
+    home: Annotated[
+        Path | None,
+        typer.Option("--home", envvar="KG_HOME", help="Home of the local server.", show_default=False),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    """Build the knowledge graph of a corpus: extract in parallel, merge, validate, export, load, report."""
+    from kg.build import build
+
+    validate = validate.lower()
+    if validate not in ("auto", "full", "none"):
+        raise typer.BadParameter("use auto, full or none", param_hint="--validate")
+    with _progress_bar(quiet) as tick:
+        report = build(
+            corpus,
+            out,
+            workers=workers,
+            chunk_size=chunk_size,
+            dask_address=dask,
+            load=not no_load,
+            store_options={"uri": uri, "database": database, "home": home},
+            strict=False,
+            validate=validate,
+            html=not no_html,
+            base=base,
+            progress=tick,
+        )
+    if not quiet:
+        for problem in report.articles_skipped:
+            typer.echo(f"skipped: {problem['reason']}", err=True)
+        typer.echo(report.summary(), err=True)
+    if strict and report.validation.get("violations"):
+        typer.echo(
+            f"kg: error: the graph does not conform: {report.validation['violations']} violation(s)", err=True
+        )
+        raise typer.Exit(code=1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``build`` to the ``kg`` app."""
+    app.command("build")(build_command)
