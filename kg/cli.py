@@ -147,12 +147,14 @@ def _register_extensions() -> None:
     global _registered
     if _registered:
         return
+    from kg.build_cli import register as register_build
     from kg.formats import register_formats
     from kg.query_cli import register as register_query
     from kg.store.cli import register as register_store
     from kg.viz_cli import register as register_viz
 
     register_formats()
+    register_build(app)
     register_store(app)
     register_query(app)
     register_viz(app)

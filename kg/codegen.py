@@ -12,6 +12,7 @@ Example
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from rdflib import RDF, SH, XSD, BNode, Graph, Literal, Namespace, URIRef
@@ -36,6 +37,16 @@ def generated_paths() -> dict[str, Path]:
     }
 
 
+def _py(value: object) -> str:
+    """A literal in the style of the project's formatter (double quotes, trailing comma in 1-tuples)."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, tuple):
+        items = ", ".join(_py(v) for v in value)
+        return f"({items},)" if len(value) == 1 else f"({items})"
+    return repr(value)
+
+
 def _render_terms(v: Vocabulary) -> str:
     acsn_terms = sorted(
         {c.name for c in v.classes.values()}
@@ -44,7 +55,7 @@ def _render_terms(v: Vocabulary) -> str:
         | {"Measures", "PartialDate"}
     )
     lines = [
-        f'"""Term constants and the property-graph mapping ({_HEADER})."""',
+        f'"""Term constants and the property-graph mapping.\n\n{_HEADER[0].upper()}{_HEADER[1:]}.\n"""',
         "",
         "from rdflib.namespace import DefinedNamespace, Namespace",
         "from rdflib.term import URIRef",
@@ -59,14 +70,16 @@ def _render_terms(v: Vocabulary) -> str:
     ]
     lines += [f"    {name}: URIRef" for name in acsn_terms]
     lines += ["", "", "#: node labels of each class (the class first, then its superclasses)", "LABELS = {"]
-    lines += [f"    {c.name!r}: {v.labels_of(c.name)!r}," for c in v.classes.values()]
+    lines += [f"    {_py(c.name)}: {_py(v.labels_of(c.name))}," for c in v.classes.values()]
     lines += ["}", "", "#: relationship type of each object property IRI", "REL_TYPES = {"]
-    lines += [f"    {p.iri!r}: {p.pg_name!r}," for p in v.properties.values() if p.kind == "object"]
+    lines += [f"    {_py(p.iri)}: {_py(p.pg_name)}," for p in v.properties.values() if p.kind == "object"]
     lines += ["}", "", "#: node property key of each datatype property IRI", "PROPERTY_KEYS = {"]
-    lines += [f"    {p.iri!r}: {p.pg_name!r}," for p in v.properties.values() if p.kind == "datatype"]
-    lines += ["}", "", "#: controlled values of acsn:measure", f"MEASURES = {tuple(v.measures)!r}", ""]
+    lines += [f"    {_py(p.iri)}: {_py(p.pg_name)}," for p in v.properties.values() if p.kind == "datatype"]
+    lines += ["}", "", "#: controlled values of acsn:measure", "MEASURES = ("]
+    lines += [f"    {_py(m)}," for m in v.measures]
+    lines += [")", ""]
     lines += ["#: viewer colour and shape of each class", "STYLES = {"]
-    lines += [f"    {c.name!r}: ({c.color!r}, {c.shape!r})," for c in v.classes.values()]
+    lines += [f"    {_py(c.name)}: {_py((c.color, c.shape))}," for c in v.classes.values()]
     lines += ["}", ""]
     return "\n".join(lines)
 
