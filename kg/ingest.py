@@ -405,11 +405,15 @@ def read_file(
     )
 
 
-def expand_inputs(inputs: Iterable[str], suffixes: set[str] | None = None) -> Iterator[tuple[Path, bool]]:
+def expand_inputs(
+    inputs: Iterable[str],
+    suffixes: set[str] | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> Iterator[tuple[Path, bool]]:
     """Files named by ``inputs`` (files, folders read recursively, globs, ``-``), in a stable order.
 
     Yields ``(path, from_folder)``; files found in folders are filtered by suffix, named files are not.
-    Symbolic-link loops are followed once.
+    A symbolic link back into a folder already read is not followed again; ``on_skip`` hears of it.
     """
     wanted = suffixes or ARTICLE_SUFFIXES
     for item in inputs:
@@ -423,6 +427,8 @@ def expand_inputs(inputs: Iterable[str], suffixes: set[str] | None = None) -> It
                 st = os.stat(root)
                 if (st.st_dev, st.st_ino) in seen:
                     dirs[:] = []
+                    if on_skip is not None:
+                        on_skip(Skipped(root, f"{root}: symlink loop (a folder already read), not followed"))
                     continue
                 seen.add((st.st_dev, st.st_ino))
                 dirs.sort()
@@ -434,7 +440,7 @@ def expand_inputs(inputs: Iterable[str], suffixes: set[str] | None = None) -> It
             if not matches:
                 raise InputError(f"{item}: no file matches this pattern")
             for match in matches:
-                yield from expand_inputs([match], suffixes)
+                yield from expand_inputs([match], suffixes, on_skip)
         elif path.exists():
             yield path, False
         else:
@@ -462,7 +468,7 @@ def read_inputs(
             raise InputError(problem.reason)
         record(problem)
 
-    for path, _ in expand_inputs(inputs, suffixes):
+    for path, _ in expand_inputs(inputs, suffixes, record):
         try:
             data = sys.stdin.buffer.read() if str(path) == "-" else None
             for article in read_file(path, data, on_bad):

@@ -197,7 +197,10 @@ def test_folders_are_read_recursively_in_order_and_bad_files_skipped(tmp_path):
     skipped: list[Skipped] = []
     texts = [a.text for _, a in read_inputs([str(tmp_path)], skipped=skipped)]
     assert texts == ["甲。", "乙。"]
-    assert [s.reason for s in skipped] == [f"{tmp_path / 'b' / 'empty.txt'}: empty file"]
+    assert [s.reason for s in skipped] == [
+        f"{tmp_path / 'b' / 'empty.txt'}: empty file",
+        f"{tmp_path / 'b' / 'loop'}: symlink loop (a folder already read), not followed",
+    ]
 
 
 def test_globs(tmp_path):
