@@ -223,16 +223,16 @@ def extract_committees(doc: Doc) -> None:
         word = m.group(0)
         if m.group("level"):
             region = m.group("region") or ""
-            found = regions.scan(region) if region else []
-            if found and found[-1][1] == len(region):
+            # the region may end inside the level word: 广西壮族|自治区党委
+            with_level = region + m.group("level").removesuffix("党委").removesuffix("委")
+            found = regions.scan(with_level) if region else []
+            if found and found[-1][1] == len(with_level):
                 start = m.start("region") + found[-1][0]
             else:
                 start = m.start("level")
             word = text[start:end]
         if doc.claimed(start, end):
             continue
-        if m.group("level") and end < len(text) and text[end] in "书记常委员":
-            pass  # 省委书记: still the committee, the post is read with the person
         c = doc.ctx.committee(word)
         if c is None:
             continue

@@ -312,7 +312,8 @@ def _posts_before(doc: Doc, person: Ref, start: int) -> None:
     m = _LEFT_TITLES.search(text[window:start])
     if not m:
         return
-    org = _org_before(doc, window + m.start())
+    # 自治区党委书记: the committee's name may end in 党委 itself
+    org = _org_before(doc, window + m.start("titles")) or _org_before(doc, window + m.start())
     if org is None:
         return
     sentence = doc.article.sentence_at(start)

@@ -97,3 +97,8 @@ def test_a_mayor_holds_a_post_in_the_city_government_not_the_committee():
 def test_a_level_word_alone_is_no_committee():
     ex = run("各地约谈县委书记35人。")
     assert names(ex, "PartyCommittee") == set()
+
+
+def test_post_in_a_committee_whose_name_ends_in_dangwei():
+    ex = run("中央第十三巡视组向广西壮族自治区党委反馈巡视情况。广西壮族自治区党委书记刘宁主持会议。")
+    assert ("刘宁", "中共广西壮族自治区党委书记") in related(ex, "holds")
