@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
@@ -32,12 +34,14 @@ from kg.terms import ACSN
 __all__ = [
     "DEFAULT_BASE",
     "PROV",
+    "Triple",
     "article_iri",
     "decimal_literal",
     "iri",
     "partial_date",
     "statement_iri",
     "to_graph",
+    "triples",
 ]
 
 DEFAULT_BASE = "https://w3id.org/acsn/id/"
@@ -105,9 +109,15 @@ def _literal(prop: str, value: object) -> Literal:
     return Literal(str(value))
 
 
-def _article_triples(g: Graph, article: Article, node: URIRef) -> None:
-    g.add((node, RDF.type, ACSN.Article))
-    g.add((node, ACSN.sourceId, Literal(article.id)))
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+_TYPE, _LABEL, _ALT = RDF.type, RDFS.label, SKOS.altLabel
+_EVIDENCE, _IN_ARTICLE, _DERIVED = ACSN.evidence, ACSN.inArticle, PROV.wasDerivedFrom
+
+
+def _article_triples(article: Article, node: URIRef) -> Iterator[Triple]:
+    yield (node, _TYPE, ACSN.Article)
+    yield (node, ACSN.sourceId, Literal(article.id))
     for prop, value in (
         ("title", article.title),
         ("subtitle", article.subtitle),
@@ -118,66 +128,81 @@ def _article_triples(g: Graph, article: Article, node: URIRef) -> None:
         ("url", article.url),
     ):
         if value:
-            g.add((node, _term(prop), _literal(prop, value)))
+            yield (node, _term(prop), _literal(prop, value))
 
 
-def _evidence(g: Graph, article: Article, node: URIRef, base: str, index: int) -> URIRef:
+def _evidence_triples(article: Article, art: URIRef, ev: URIRef, index: int) -> Iterator[Triple]:
     sentence = article.sentences[index]
-    ev = iri("Evidence", f"{article.id}-{index}", base)
-    if (ev, RDF.type, ACSN.Evidence) not in g:
-        g.add((ev, RDF.type, ACSN.Evidence))
-        g.add((ev, ACSN.text, Literal(sentence.text)))
-        g.add((ev, ACSN.charStart, Literal(sentence.start, datatype=XSD.integer)))
-        g.add((ev, ACSN.charEnd, Literal(sentence.end, datatype=XSD.integer)))
-        g.add((ev, ACSN.inArticle, node))
-    return ev
+    yield (ev, _TYPE, ACSN.Evidence)
+    yield (ev, ACSN.text, Literal(sentence.text))
+    yield (ev, ACSN.charStart, Literal(sentence.start, datatype=XSD.integer))
+    yield (ev, ACSN.charEnd, Literal(sentence.end, datatype=XSD.integer))
+    yield (ev, _IN_ARTICLE, art)
 
 
 def _sentence_indexes(article: Article, spans: tuple[tuple[int, int], ...]) -> list[int]:
+    starts = [s.start for s in article.sentences]
     out: list[int] = []
     for start, _end in spans:
-        idx = article.sentence_at(start).index
+        idx = max(0, bisect_right(starts, start) - 1)
         if idx not in out:
             out.append(idx)
     return out
 
 
-def _entity_triples(g: Graph, entity: Entity, node: URIRef) -> None:
-    g.add((node, RDF.type, _term(entity.cls)))
-    g.add((node, RDFS.label, Literal(entity.name, lang="zh")))
+def _entity_triples(entity: Entity, node: URIRef) -> Iterator[Triple]:
+    yield (node, _TYPE, _term(entity.cls))
+    yield (node, _LABEL, Literal(entity.name, lang="zh"))
     for alias in sorted(entity.aliases):
         if alias and alias != entity.name:
-            g.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
+            yield (node, _ALT, Literal(alias, lang="zh"))
     for prop, value in entity.props:
         if value is not None and value != "":
-            g.add((node, _term(prop), _literal(prop, value)))
+            yield (node, _term(prop), _literal(prop, value))
+
+
+def triples(extraction: Extraction, base: str = DEFAULT_BASE) -> Iterator[Triple]:
+    """The RDF triples of one article's extraction, each once.
+
+    For callers that write N-Triples or rows directly; :func:`to_graph` puts them in a graph.
+    """
+    article = extraction.article
+    art = article_iri(article, base)
+    yield from _article_triples(article, art)
+    evidence: dict[int, URIRef] = {}
+
+    def sentence(idx: int) -> Iterator[Triple]:
+        if idx not in evidence:
+            evidence[idx] = iri("Evidence", f"{article.id}-{idx}", base)
+            yield from _evidence_triples(article, art, evidence[idx], idx)
+
+    nodes: dict[tuple[str, str], URIRef] = {}
+    for ref, entity in extraction.entities.items():
+        node = iri(entity.cls, entity.key, base)
+        nodes[ref] = node
+        yield from _entity_triples(entity, node)
+        yield (node, _DERIVED, art)
+        for idx in _sentence_indexes(article, entity.spans):
+            yield from sentence(idx)
+            yield (node, _EVIDENCE, evidence[idx])
+    for rel in extraction.relations:
+        s, o = nodes[rel.subject], nodes[rel.object]
+        p = _term(rel.predicate)
+        yield (s, p, o)
+        indexes = _sentence_indexes(article, rel.spans)
+        if indexes:
+            st = statement_iri(s, p, o, base)
+            yield (st, _TYPE, RDF.Statement)
+            yield (st, RDF.subject, s)
+            yield (st, RDF.predicate, p)
+            yield (st, RDF.object, o)
+            for idx in indexes:
+                yield from sentence(idx)
+                yield (st, _EVIDENCE, evidence[idx])
 
 
 def to_graph(extraction: Extraction, base: str = DEFAULT_BASE, graph: Graph | None = None) -> Graph:
     """Add one article's extraction to ``graph`` (a new graph when None) and return it."""
     g = graph if graph is not None else Graph()
-    article = extraction.article
-    art = article_iri(article, base)
-    _article_triples(g, article, art)
-    nodes: dict[tuple[str, str], URIRef] = {}
-    for ref, entity in extraction.entities.items():
-        node = iri(entity.cls, entity.key, base)
-        nodes[ref] = node
-        _entity_triples(g, entity, node)
-        g.add((node, PROV.wasDerivedFrom, art))
-        for idx in _sentence_indexes(article, entity.spans):
-            g.add((node, ACSN.evidence, _evidence(g, article, art, base, idx)))
-    for rel in extraction.relations:
-        s, o = nodes[rel.subject], nodes[rel.object]
-        p = _term(rel.predicate)
-        g.add((s, p, o))
-        indexes = _sentence_indexes(article, rel.spans)
-        if indexes:
-            st = statement_iri(s, p, o, base)
-            g.add((st, RDF.type, RDF.Statement))
-            g.add((st, RDF.subject, s))
-            g.add((st, RDF.predicate, p))
-            g.add((st, RDF.object, o))
-            for idx in indexes:
-                g.add((st, ACSN.evidence, _evidence(g, article, art, base, idx)))
+    g.addN((s, p, o, g) for s, p, o in triples(extraction, base))
     return g
