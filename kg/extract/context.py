@@ -120,9 +120,9 @@ class Context:
                 (best, n), *rest = [*votes.most_common(2), ("", 0)]
                 if n >= 2 and n > rest[0][1]:
                     ctx.province = best
-        if ctx.county is None and re.search(r"(?<![\u4e00-\u9fff省市])(?:区委|县委)", text):
+        if ctx.county is None and re.search(r"区委|县委", text):
             ctx._single_named(text, "county")
-        if ctx.prefecture is None and re.search(r"(?<![\u4e00-\u9fff省])市委", text):
+        if ctx.prefecture is None and "市委" in text:
             ctx._single_named(text, "prefecture")
         ctx.central = ctx.province is None and bool(
             re.search(r"中央(第[一二三四五六七八九十\d]+)?巡视组|中央巡视", text)

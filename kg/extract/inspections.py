@@ -271,7 +271,7 @@ def _resolve_item(
         return Target(doc.region(codes[0], (start, end), item), start, end)
     committee = (
         doc.ctx.committee(item)
-        if re.fullmatch(r"(?:中共)?[\u4e00-\u9fff]{2,10}(?:省委|市委|州委|县委|区委|党委)", item)
+        if re.fullmatch(r"(?:中共)?[\u4e00-\u9fff]{0,10}(?:省委|市委|州委|县委|区委|党委)", item)
         else None
     )
     if committee is not None:

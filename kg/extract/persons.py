@@ -158,7 +158,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
             i > 0
             and _CJK.match(text[i - 1])
             and not _left_anchored(text, i)
-            and text[i - 1] not in "的、和与及"
+            and text[i - 1] not in "的、和与及由对向被给同让请经据"
         ):
             i += 1
             continue

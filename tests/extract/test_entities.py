@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract.helpers import names, props, related, run
+from tests.extract.helpers import inspected, names, props, related, run
 
 
 def test_abbreviations_resolve_to_full_names_with_the_home_province():
@@ -102,3 +102,16 @@ def test_a_level_word_alone_is_no_committee():
 def test_post_in_a_committee_whose_name_ends_in_dangwei():
     ex = run("中央第十三巡视组向广西壮族自治区党委反馈巡视情况。广西壮族自治区党委书记刘宁主持会议。")
     assert ("刘宁", "中共广西壮族自治区党委书记") in related(ex, "holds")
+
+
+def test_branch_bodies_and_a_district_committee_as_targets():
+    ex = run(
+        "十一届省委第五轮巡视将对省人民检察院、中国银行河南省分行等单位党组织开展常规巡视。",
+        publisher="河南日报",
+    )
+    assert {t for _, t in inspected(ex)} == {"河南省人民检察院", "中国银行河南省分行"}
+    ex = run(
+        "省委第七巡视组进驻长沙市开福区,对区委、区直部门开展巡视。组长由刘文杰担任。", publisher="湖南日报"
+    )
+    assert ("湖南省委第七巡视组", "中共长沙市开福区委") in inspected(ex)
+    assert names(ex, "Person") == {"刘文杰"}
