@@ -537,7 +537,8 @@ def _vis_options(n: int, physics: bool, edge_labels: bool) -> dict[str, Any]:
             "borderWidth": 1.5,
             "borderWidthSelected": 3,
             "shapeProperties": {"interpolation": False},
-            "scaling": {"label": {"drawThreshold": 7}},
+            # small graphs keep their labels when zoomed out to fit; big ones hide them for speed
+            "scaling": {"label": {"drawThreshold": 7 if n > 300 else 3}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -80,7 +81,13 @@ def open_page(browser: Any) -> Iterator[Callable[[Path], Loaded]]:
         page.on("dialog", lambda d: (loaded.dialogs.append(d.message), d.dismiss()))
         page.on("pageerror", lambda exc: loaded.errors.append(str(exc)))
         page.goto(path.resolve().as_uri())
-        page.wait_for_function("window.kgViewer && window.kgViewer.ready === true", timeout=60_000)
+        # Poll from here: Playwright's wait_for_function evaluates a string in the page, which the
+        # page's content security policy (rightly) forbids.
+        deadline = time.monotonic() + 60
+        while not page.evaluate("() => Boolean(window.kgViewer && window.kgViewer.ready === true)"):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the viewer in {path} did not become ready within 60 s")
+            page.wait_for_timeout(50)
         return loaded
 
     yield opener

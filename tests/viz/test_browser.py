@@ -121,9 +121,12 @@ def test_hostile_article_runs_nothing(hostile_graph: Graph, tmp_path: Path, open
     _only_local(loaded)
 
 
-def test_screenshot_of_the_example(sample_graph: Graph, artifacts: Path, open_page: Opener) -> None:
+def test_screenshot_of_the_example(artifacts: Path, open_page: Opener) -> None:
+    from kg.pipeline import extract_inputs
+
+    graph = extract_inputs([str(Path(__file__).parents[2] / "examples")]).graph
     path = artifacts / "example.html"
-    render_html(sample_graph, path, title="浙江省巡视巡察 2019 — 示例")
+    render_html(graph, path, title="利剑高悬 震慑常在 — examples/")
     loaded = open_page(path)
     page = loaded.page
     page.screenshot(path=str(artifacts / "example.png"))
