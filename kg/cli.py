@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from kg.cli_common import finish_with_skipped
 from kg.errors import KgError
 
 __all__ = ["app", "main"]
@@ -66,13 +67,12 @@ def extract(
     result = extract_inputs(inputs, on_error=_on_error(on_error), base=base)
     write_rdf(result.graph, output, named_graphs=result.named_graphs(), base=result.base)
     if not quiet:
-        for problem in result.skipped:
-            err(f"skipped: {problem}")
         err(
             f"{result.article_count} article(s), {result.node_count} node(s), "
             f"{len(result.graph)} triple(s) -> {output}"
             + (f"; {len(result.skipped)} input(s) skipped" if result.skipped else "")
         )
+    finish_with_skipped(result.skipped)
 
 
 @app.command()
@@ -167,7 +167,8 @@ def main() -> None:
     try:
         app()
     except KgError as exc:
-        err(f"kg: error: {exc}")
+        # one line, whatever the driver or a parser put in the message
+        err("kg: error: " + " ".join(str(exc).split()))
         sys.exit(1)
     except KeyboardInterrupt:
         err("kg: interrupted")

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from kg.cli_common import finish_with_skipped
+
 if TYPE_CHECKING:
     from rdflib import Graph
 
@@ -87,13 +89,12 @@ def viz(
         skipped = list(getattr(result, "skipped", ()))
     page = render_html(graph, output, title=title, articles=articles)
     if not quiet:
-        for problem in skipped:
-            typer.echo(f"skipped: {problem}", err=True)
         mode = "layout in the browser" if page.physics else "precomputed layout"
         typer.echo(
             f"{page.nodes} node(s), {page.edges} edge(s), {mode}, {page.size_bytes / 1e6:.1f} MB -> {output}",
             err=True,
         )
+    finish_with_skipped(skipped)
 
 
 def _graph_from_db(query: str | None, cypher: str | None, params: list[str], hops: int) -> Graph:

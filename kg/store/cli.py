@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from kg.cli_common import finish_with_skipped
 from kg.errors import InputError, KgError
 from kg.store import server
 
@@ -148,9 +149,6 @@ def load(
         raise typer.BadParameter("use 'skip' or 'fail'", param_hint="--on-error")
     started = time.monotonic()
     graph, skipped = _read_inputs(inputs, on_error.lower(), base)
-    if not quiet:
-        for problem in skipped:
-            _err(f"skipped: {problem}")
     rows = graph_to_rows(graph)
     settings = resolve_settings(uri, user, database, home=home)
     with connect(settings) as store:
@@ -161,6 +159,7 @@ def load(
         target = f"{store.uri} database {store.database or '(default)'}"
     if not quiet:
         _err(f"{summary.text()} -> {target} in {time.monotonic() - started:.1f} s")
+    finish_with_skipped(skipped)
 
 
 def _load_with_progress(store: Store, rows: GraphRows, batch_size: int) -> LoadSummary:
