@@ -19,7 +19,13 @@ from collections.abc import Callable
 
 from kg.extract.doc import Doc
 from kg.extract.inspections import extract_inspections
-from kg.extract.orgs import extract_committees, extract_documents, extract_organizations, extract_regions
+from kg.extract.orgs import (
+    extract_committees,
+    extract_documents,
+    extract_organizations,
+    extract_regions,
+    link_documents,
+)
 from kg.extract.persons import extract_persons
 from kg.extract.stats import extract_statistics
 from kg.model import Article, Extraction
@@ -37,6 +43,7 @@ PASSES: tuple[Callable[[Doc], None], ...] = (
     extract_committees,
     extract_persons,
     extract_regions,
+    link_documents,
     extract_statistics,
 )
 

@@ -15,7 +15,13 @@ from kg import regions
 from kg.extract.doc import Doc
 from kg.extract.lexicon import CENTRAL_BODIES, ORG_SUFFIXES, RANKS, TITLES
 
-__all__ = ["extract_committees", "extract_documents", "extract_organizations", "extract_regions"]
+__all__ = [
+    "extract_committees",
+    "extract_documents",
+    "extract_organizations",
+    "extract_regions",
+    "link_documents",
+]
 
 _STOP_CHARS = set("的了在对向与为是将已把被从到等并由其这那有们着过也都就而或但要会能可及")
 _STOP_CHARS |= set("，,。、;；:：!！?？“”《》()（）|\n 　0123456789")
@@ -294,3 +300,32 @@ def extract_documents(doc: Doc) -> None:
             aliases |= {short}
         ref = doc.out.add(Entity("Document", title, title, aliases, (), ((m.start(1), m.end(1)),)))
         doc.mention(m.start(), m.end(), ref)
+
+
+_ISSUED = re.compile(r"(?:印发|出台|制定|发布|下发|颁布|修订|制发)(?:了|实施)?$")
+
+
+def link_documents(doc: Doc) -> None:
+    """Who issued a document and when: 省委印发《…》, 2018年,我省出台《…》."""
+    from kg.extract.dates import find_dates
+
+    for m in list(doc.mentions):
+        if m.ref[0] != "Document":
+            continue
+        sentence = doc.article.sentence_at(m.start)
+        clause_start = max(sentence.start, doc.text.rfind(",", sentence.start, m.start) + 1)
+        before = doc.text[clause_start : m.start]
+        verb = _ISSUED.search(before)
+        if not verb:
+            continue
+        span = (sentence.start, sentence.end)
+        issuers = [
+            x
+            for x in doc.mentions_in(sentence.start, clause_start + verb.start())
+            if x.ref[0] in ("PartyCommittee", "Organization")
+        ]
+        if issuers:
+            doc.out.relate(m.ref, "issuedBy", issuers[-1].ref, span)
+        dates = find_dates(doc.text[sentence.start : clause_start + verb.start()], doc.article.date)
+        if dates:
+            doc.out.set_prop(m.ref, "date", dates[-1][2])

@@ -115,3 +115,9 @@ def test_branch_bodies_and_a_district_committee_as_targets():
     )
     assert ("湖南省委第七巡视组", "中共长沙市开福区委") in inspected(ex)
     assert names(ex, "Person") == {"刘文杰"}
+
+
+def test_who_issued_a_document_and_when():
+    ex = run("2018年,省委印发《关于加强巡察工作的意见》。", publisher="浙江日报")
+    assert related(ex, "issuedBy") == {("关于加强巡察工作的意见", "中共浙江省委")}
+    assert props(ex, "Document", "关于加强巡察工作的意见") == {"date": "2018"}
