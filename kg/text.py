@@ -40,6 +40,11 @@ def _char(ch: str) -> str:
     return folded
 
 
+# Characters the table would fold that are also ordinary simplified characters, in names above
+# all (孙乾, 於姓) or words (著名): folding them would change simplified text.
+_ALSO_SIMPLIFIED = frozenset("乾於著藉瞭覆甦徵夥祇")
+
+
 @cache
 def _simplified_table() -> dict[int, str]:
     """Single-character traditional -> simplified mappings of zhconv's (MediaWiki's) tables."""
@@ -47,7 +52,7 @@ def _simplified_table() -> dict[int, str]:
     table: dict[int, str] = {}
     for name in ("zh2Hans", "zh2CN"):
         for src, dst in data[name].items():
-            if len(src) == 1 and len(dst) == 1:
+            if len(src) == 1 and len(dst) == 1 and src not in _ALSO_SIMPLIFIED:
                 table[ord(src)] = dst
     return table
 

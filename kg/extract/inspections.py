@@ -358,9 +358,10 @@ def _agents(doc: Doc, start: int, end: int) -> tuple[list[Ref], list[Ref]]:
     teams = [m.ref for m in doc.mentions_in(start, end, "InspectionTeam")]
     sentence_text = doc.text[start:end]
     if not rounds and THIS_ROUND.search(sentence_text) and doc.rounds:
+        # 本轮/此轮 is the round the article is about: the first one it names
         before = [r for r in doc.rounds if r.start < start]
         if before:
-            rounds = [before[-1].ref]
+            rounds = [before[0].ref]
     return rounds, teams
 
 

@@ -24,6 +24,9 @@ CENTRAL_BODIES: dict[str, str] = {}
 
 
 def _central(canonical: str, *forms: str) -> None:
+    # State bodies are named in the news, and by analysts, without 中华人民共和国: 审计署, 外交部.
+    if canonical.startswith("中华人民共和国") and forms:
+        canonical, forms = forms[0], (canonical, *forms[1:])
     CENTRAL_BODIES[canonical] = canonical
     for form in forms:
         CENTRAL_BODIES[form] = canonical
@@ -353,7 +356,7 @@ SURNAMES: frozenset[str] = frozenset(
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
     "苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练"
     "廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿"
-    "鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭"
+    "鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭习"
 )
 
 #: Words that start with a surname but are not names (checked before accepting a candidate).

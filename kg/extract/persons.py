@@ -96,6 +96,9 @@ _RIGHT_CUES = (
     "忏悔",
     "落马",
     "受贿",
+    "报道",
+    "摄",
+    "采写",
     "违纪",
     "接受",
     "已被",
@@ -154,6 +157,8 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
     i = 0
     while i < len(text):
         sl = _surname_len(text, i)
+        if sl and i > 0 and text[i - 1] in "0123456789一二三四五六七八九十两几多每":
+            sl = 0  # 6位曾担任: a counter, not a surname
         if not sl or (
             i > 0
             and _CJK.match(text[i - 1])
@@ -204,7 +209,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
             left
             or right_cue
             or speaker
-            or (before in "的" and end < len(text) and text[end] in "、,")
+            or (before == "的" and end < len(text) and text[end] in "、,")
             or in_list
         ):
             i += 1
@@ -233,7 +238,7 @@ def _lists_of_names(text: str, found: list[tuple[int, int, str, bool]]) -> list[
             left
             or text.startswith(_RIGHT_CUES, e)
             or _EVENT_AT(text, e)
-            or (text[s - 1 : s] == "的" and text[e : e + 1] in "、,")
+            or (text[s - 1 : s] == "的" and text[e : e + 1] == "、")
             or (text[e : e + 1] in ":" and (s == 0 or text[s - 1] in "\n。"))
             for s, e, _, left in chain
         )
@@ -249,7 +254,10 @@ def _weak(text: str, cand: tuple[int, int, str, bool]) -> bool:
         not left
         and not text.startswith(_RIGHT_CUES, e)
         and not _EVENT_AT(text, e)
-        and not (text[s - 1 : s] == "的" or (text[e : e + 1] == ":" and (s == 0 or text[s - 1] in "\n。")))
+        and not (
+            (text[s - 1 : s] == "的" and text[e : e + 1] == "、")
+            or (text[e : e + 1] == ":" and (s == 0 or text[s - 1] in "\n。"))
+        )
     )
 
 
@@ -391,6 +399,14 @@ def extract_persons(doc: Doc) -> None:
             doc.unclaim(start, end, "Region")
         ref = _person(doc, name, (start, end), doc.article.text[start:end])
         refs.append((ref, start, end))
+    # a name the text has established is the same person wherever it appears again
+    known = {name for _, _, name, _ in found if len(name) >= 2}
+    if known:
+        for m in re.finditer("|".join(sorted(map(re.escape, known), key=len, reverse=True)), text):
+            free = not doc.claimed(m.start(), m.end())
+            if free and (not _CJK.match(text[m.end() : m.end() + 1] or " ") or _right_ok(text, m.end())):
+                ref = _person(doc, m.group(0), (m.start(), m.end()), doc.article.text[m.start() : m.end()])
+                refs.append((ref, m.start(), m.end()))
     for m in _PRONOUN.finditer(text):
         before = [p for p in doc.persons if p.end <= m.start()]
         if before:

@@ -121,3 +121,18 @@ def test_who_issued_a_document_and_when():
     ex = run("2018年,省委印发《关于加强巡察工作的意见》。", publisher="浙江日报")
     assert related(ex, "issuedBy") == {("关于加强巡察工作的意见", "中共浙江省委")}
     assert props(ex, "Document", "关于加强巡察工作的意见") == {"date": "2018"}
+
+
+def test_counters_are_not_surnames_and_names_keep_their_characters():
+    ex = run("记者孙乾报道,有5位曾担任省纪委委员。")
+    assert names(ex, "Person") == {"孙乾"}
+
+
+def test_a_name_established_once_is_read_again_with_its_post():
+    ex = run("周振华、吴立新等人现身说法。周振华,2010年到2016年担任山西省委书记。")
+    assert ("周振华", "中共山西省委书记") in related(ex, "holds")
+
+
+def test_state_bodies_go_by_their_short_official_names():
+    ex = run("十九届中央第三轮巡视对文化和旅游部、审计署开展巡视。")
+    assert {"文化和旅游部", "审计署"} <= names(ex, "Organization")

@@ -88,3 +88,13 @@ def test_special_team_names():
     (team,) = names(ex, "InspectionTeam")
     assert team.endswith("专项巡察二组")
     assert props(ex, "InspectionTeam", team)["number"] == 2
+
+
+def test_this_round_is_the_round_the_article_is_about():
+    ex = run(
+        "今年第三轮巡视的15个中央巡视组已全部进驻。在2015年第一轮巡视中,他任第二巡视组组长。"
+        "本轮巡视,他担任中央第九巡视组组长,进驻湖南。"
+    )
+    pairs = inspected(ex)
+    assert any(a.endswith("第三轮巡视") and t == "湖南省" for a, t in pairs)
+    assert not any("第一轮" in a for a, _ in pairs)
