@@ -112,7 +112,7 @@ _LEFT_TITLES = re.compile(
     rf"(?P<unit>党委|党组|党工委)?(?P<titles>(?:原)?(?:{_RANK_ALT})?(?:{_TITLE_ALT})(?:、(?:原)?(?:{_RANK_ALT})?(?:{_TITLE_ALT}))*)"
     r"(?:\s*[:：]\s*)?$"
 )
-_POST_VERB = re.compile(r"曾任职?|曾担任|担任|出任|现任|兼任|任职|当选|任|系|是")
+_POST_VERB = re.compile(r"曾任职?|曾担任|担任|出任|现任|兼任|任职|当选|(?<![主责信委])任(?![务何期])|系|是")
 _PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])?(他|她)(?=曾|出任|担任|任|系|是|现任|将|还)")
 
 _EVENTS = (
@@ -292,12 +292,26 @@ def _government_of(doc: Doc, committee: Ref, span: tuple[int, int]) -> Ref:
     return doc.organization(regions.display_name(region[1]) + "人民政府", span, category="state")
 
 
+_PARTY_TITLE = re.compile(r"书记|党组成员|党委委员|常委|委员|纪检组长")
+
+
+def _body_of(doc: Doc, org: Ref) -> Ref:
+    """The body a party group or committee belongs to (国家发展改革委党组 -> 国家发展改革委)."""
+    parent = next(
+        (r.object for r in doc.out.relations if r.subject == org and r.predicate == "subOrganizationOf"),
+        None,
+    )
+    return parent or org
+
+
 def _post(doc: Doc, person: Ref, org: Ref | None, title: str, span: tuple[int, int]) -> None:
     former = title.startswith("原")
     title = title.removeprefix("原")
     rank = next((r for r in RANKS if title.startswith(r)), None)
     if org is not None and org[0] == "PartyCommittee" and _GOVERNMENT_TITLE.fullmatch(title):
         org = _government_of(doc, org, span)  # 市委副书记、市长: the mayor heads the city government
+    elif org is not None and org[0] == "Organization" and not _PARTY_TITLE.search(title):
+        org = _body_of(doc, org)  # 党组书记、主任: the director heads the body, not its party group
     key = f"{person[1]}-{org[1] if org else ''}-{title}"
     props: list[tuple[str, object]] = [("title", title)]
     if rank:
@@ -325,9 +339,14 @@ def _posts_before(doc: Doc, person: Ref, start: int) -> None:
     if org is None:
         return
     sentence = doc.article.sentence_at(start)
+    unit = m.group("unit") or ""
+    unit_outside = bool(unit) and org.end <= window + m.start("titles") - len(unit)
     for title in re.sub(r"[\s:：]", "", m.group("titles")).split("、"):
-        if title not in ("记者", "负责人"):
-            _post(doc, person, org.ref, title, (sentence.start, sentence.end))
+        if title in ("记者", "负责人"):
+            continue
+        party_title = bool(_PARTY_TITLE.search(title))
+        written = unit + title if unit_outside and party_title else title
+        _post(doc, person, org.ref, written, (sentence.start, sentence.end))
 
 
 def _posts_after(doc: Doc, person: Ref, end: int, limit: int) -> None:
@@ -335,12 +354,13 @@ def _posts_after(doc: Doc, person: Ref, end: int, limit: int) -> None:
     text = doc.text
     sentence = doc.article.sentence_at(end)
     clause_end = min(sentence.end, limit)
-    pos = end
     for clause in re.finditer(r"[^,;,;]+", text[end:clause_end]):
         c_start, c_end = end + clause.start(), end + clause.end()
-        if not _POST_VERB.search(text[c_start:c_end]):
+        # the verb leads its clause (曾任…, 2009年到2015年担任…); one deep inside is about someone else
+        verb = _POST_VERB.search(text, c_start, min(c_end, c_start + 16))
+        if verb is None:
             continue
-        for org in doc.mentions_in(c_start, c_end):
+        for org in doc.mentions_in(verb.end(), c_end):
             if org.ref[0] not in ("Organization", "PartyCommittee", "InspectionTeam"):
                 continue
             t = _TITLE_AT.match(text, org.end)
@@ -348,8 +368,6 @@ def _posts_after(doc: Doc, person: Ref, end: int, limit: int) -> None:
                 t = _TITLE_AT.match(text, org.end + 2) if text.startswith(("党组", "党委"), org.end) else None
             if t is not None:
                 _post(doc, person, org.ref, t.group(0), (sentence.start, sentence.end))
-        pos = c_end
-    del pos
 
 
 def _events(doc: Doc, person: Ref, start: int, end: int) -> None:

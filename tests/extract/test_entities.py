@@ -136,3 +136,16 @@ def test_a_name_established_once_is_read_again_with_its_post():
 def test_state_bodies_go_by_their_short_official_names():
     ex = run("十九届中央第三轮巡视对文化和旅游部、审计署开展巡视。")
     assert {"文化和旅游部", "审计署"} <= names(ex, "Organization")
+
+
+def test_titles_split_between_a_body_and_its_party_group():
+    ex = run("中央第八巡视组组长王正谱、副组长杨晓超向国家发展改革委党组书记、主任徐绍史反馈巡视情况。")
+    holds = related(ex, "holds")
+    assert ("徐绍史", "国家发展改革委党组书记") in holds
+    assert ("徐绍史", "国家发展和改革委员会主任") in holds
+    assert not any(p == "杨晓超" and "发展" in post for p, post in holds)
+    ex = run(
+        "省委第六巡视组巡视西安交通大学党委工作动员会召开,西安交通大学党委书记张迈曾主持会议。", "陕西日报"
+    )
+    assert ("张迈曾", "西安交通大学党委书记") in related(ex, "holds")
+    assert {t for _, t in inspected(ex)} == {"西安交通大学党委"}

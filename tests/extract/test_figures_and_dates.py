@@ -91,3 +91,7 @@ def test_a_figure_repeated_in_an_article_is_one_statistic():
     ex = run("巡视组向28个被巡视党组织反馈。会上指出了28个被巡视党组织存在的问题。")
     stats = [e for e in ex.entities.values() if e.cls == "Statistic"]
     assert len(stats) == 1 and len(stats[0].spans) == 2
+
+
+def test_problems_pointed_out_at_feedback():
+    assert ("problemsFound", Decimal(12), False) in figures("巡视组指出了4个方面12个问题。")
