@@ -45,11 +45,16 @@ def run_one(
             password=settings["password"],
             database=settings["database"],
         )
+    sampler = _ChildRss()
+    sampler.start()
     start = time.perf_counter()
-    report = build([corpus], out, **kwargs)  # type: ignore[arg-type]
+    try:
+        report = build([corpus], out, **kwargs)  # type: ignore[arg-type]
+    finally:
+        sampler.stop()
     seconds = time.perf_counter() - start
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    child_rss = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, sampler.peak_one)
     stages = report.seconds_by_stage
     return {
         "articles": report.articles_read,
@@ -59,12 +64,76 @@ def run_one(
         "articles_per_s": round(report.articles_read / seconds, 1),
         "peak_rss_mib": round(self_rss),
         "peak_worker_rss_mib": round(child_rss),
+        "peak_workers_total_rss_mib": round(sampler.peak_total),
         "triples": report.triples,
         "stage_share": {k: round(v / seconds, 3) for k, v in stages.items()},
         "stage_seconds": {k: round(v, 1) for k, v in stages.items()},
         "validation": report.validation.get("checked"),
         "html": report.html.get("written"),
     }
+
+
+class _ChildRss:
+    """Samples the RSS of this process's descendants (forkserver workers are not waited-for children,
+    so ``RUSAGE_CHILDREN`` misses them): the largest one and the largest sum, in MiB."""
+
+    def __init__(self, interval: float = 0.5) -> None:
+        import threading
+
+        self.interval = interval
+        self.peak_one = 0.0
+        self.peak_total = 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            import psutil
+        except ImportError:
+            return
+        me = psutil.Process()
+        while not self._done.wait(self.interval):
+            sizes = []
+            for child in me.children(recursive=True):
+                try:
+                    sizes.append(child.memory_info().rss / 2**20)
+                except psutil.Error:
+                    continue
+            if sizes:
+                self.peak_one = max(self.peak_one, max(sizes))
+                self.peak_total = max(self.peak_total, sum(sizes))
+
+
+SHARD_ARTICLES = 10_000
+"""Articles per file when the corpus is split (``kg build`` reads files of at most 64 MiB)."""
+
+
+def _shard(corpus: Path) -> Path:
+    """The corpus itself when it is small, else a folder of files of :data:`SHARD_ARTICLES` articles."""
+    if corpus.stat().st_size <= 48 * 2**20:
+        return corpus
+    folder = corpus.with_suffix("")
+    done = folder / ".complete"
+    if not done.exists():
+        folder.mkdir(exist_ok=True)
+        with corpus.open(encoding="utf-8") as fh:
+            part, lines = 0, []
+            for line in fh:
+                lines.append(line)
+                if len(lines) == SHARD_ARTICLES:
+                    (folder / f"part-{part:04d}.jsonl").write_text("".join(lines), encoding="utf-8")
+                    part, lines = part + 1, []
+            if lines:
+                (folder / f"part-{part:04d}.jsonl").write_text("".join(lines), encoding="utf-8")
+        done.touch()
+    return folder
 
 
 def _server_rss(pid: int) -> float | None:
@@ -109,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             ],
             check=True,
         )
+    corpus = _shard(corpus)
     loads = {"both": [False, True], "yes": [True], "no": [False]}[args.load]
     server_state = None
     if True in loads:
@@ -160,12 +230,13 @@ def main(argv: list[str] | None = None) -> int:
             server.stop(server_state.home)
     print(
         f"\n{'articles':>8} {'workers':>7} {'load':>5} {'seconds':>8} {'art/s':>7} "
-        f"{'RSS MiB':>8} {'worker MiB':>10}"
+        f"{'RSS MiB':>8} {'worker MiB':>10} {'workers MiB':>11} {'server MiB':>10}"
     )
     for r in rows:
         print(
             f"{r['articles']:>8} {r['workers']:>7} {'yes' if r['load'] else 'no':>5} {r['seconds']:>8} "
-            f"{r['articles_per_s']:>7} {r['peak_rss_mib']:>8} {r['peak_worker_rss_mib']:>10}"
+            f"{r['articles_per_s']:>7} {r['peak_rss_mib']:>8} {r['peak_worker_rss_mib']:>10} "
+            f"{r['peak_workers_total_rss_mib']:>11} {round(r.get('server_rss_mib') or 0):>10}"
         )
     return 0
 

@@ -13,9 +13,13 @@ article), ``graph.html`` (when the viewer can draw it), a database load and
   articles) are merged by subject in an on-disk SQLite table, which removes repeats;
 - ``graph.ttl`` is pretty Turtle when the merged graph is small enough to hold
   (:data:`IN_MEMORY_TRIPLES`), else N-Triples lines (valid Turtle) written as a stream;
+- the workers also split each article's triples for the merge and compress them for the
+  cache, so the main process mostly writes;
 - the database is loaded in batches through :mod:`kg.store.load` (shared nodes, then
   their relationships, then the articles' own nodes and relationships, whose batches
-  also carry the evidence of relationships).
+  also carry the evidence of relationships). Rows are made straight from the merged
+  N-Triples lines (:func:`kg.store.mapping.ntriples_to_rows`, no rdflib graph), ahead of
+  their writing and, with several workers, in worker processes; batches are written in order.
 
 Incremental builds: ``cache.sqlite`` keeps each article's triples under its content
 hash, and ``manifest.json`` records the articles built and those whose load into the
@@ -33,6 +37,7 @@ Example
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -223,6 +228,61 @@ def extract_chunk(
     return out
 
 
+_Parts = tuple[str, list[tuple[str, str]], dict[str, int], dict[str, int]]
+"""One article's triples split for the merge: its own lines (N-Triples text), the shared
+``(subject, rest of line)`` pairs, and its own nodes by class and relationships by type."""
+
+
+def split_article(art: str, nt: str) -> _Parts:
+    """Split one article's N-Triples (``art``: the article's IRI in N-Triples form) for the merge.
+
+    Lines that touch the article's own nodes (the article and its evidence sentences) are
+    its own; the others are shared between articles and merged by subject.
+    """
+    rel_names = _object_properties()
+    lines = nt.splitlines()
+    triples = [_split(line) for line in lines]
+    own = {art}
+    statements = set()
+    for s, p, o in triples:
+        if p == _TYPE:
+            if o in _LOCAL_TYPES:
+                own.add(s)
+            elif o == _STATEMENT:
+                statements.add(s)
+    local: list[str] = []
+    shared: list[tuple[str, str]] = []
+    classes: Counter[str] = Counter()
+    rels: Counter[str] = Counter()
+    cut = len(ACSN_IRI) + 1
+    for line, (s, p, o) in zip(lines, triples, strict=True):
+        if s in own or o in own:
+            local.append(line)
+            if p == _TYPE:
+                classes[o[cut:-1]] += 1
+            elif p in rel_names and o.startswith("<") and s not in statements:
+                rels[rel_names[p]] += 1
+        else:
+            shared.append((s, line[len(s) + 1 :]))
+    return ("\n".join(local) + "\n" if local else ""), shared, dict(classes), dict(rels)
+
+
+_Result = tuple[str | None, str | None, bytes | None, _Parts | None]
+"""What a worker returns per article: N-Triples, error, the N-Triples compressed for the cache, parts."""
+
+
+def _extract_split_chunk(articles: Sequence[Article], base: str, extractor: Extractor) -> list[_Result]:
+    """:func:`extract_chunk`, then the per-article work of the merge and the cache (in the worker)."""
+    out: list[_Result] = []
+    for article, (nt, error) in zip(articles, extract_chunk(articles, base, extractor), strict=True):
+        if nt is None:
+            out.append((None, error, None, None))
+            continue
+        art = f"<{article_iri(article, base)}>"
+        out.append((nt, None, zlib.compress(nt.encode("utf-8"), 1), split_article(art, nt)))
+    return out
+
+
 # ---------------------------------------------------------------- cache of per-article triples
 class _Cache:
     """Each article's N-Triples under ``(id, content hash)``, valid for one extractor signature."""
@@ -247,11 +307,9 @@ class _Cache:
             return None
         return zlib.decompress(row[1]).decode("utf-8")
 
-    def put_many(self, rows: Iterable[tuple[str, str, str]]) -> None:
-        self.db.executemany(
-            "INSERT OR REPLACE INTO parts VALUES (?, ?, ?)",
-            ((i, h, zlib.compress(nt.encode("utf-8"), 1)) for i, h, nt in rows),
-        )
+    def put_many(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
+        """Store ``(id, hash, zlib-compressed N-Triples)`` rows."""
+        self.db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?)", rows)
         self.db.commit()
 
     def close(self) -> None:
@@ -269,6 +327,7 @@ class _Merge:
     """The merged graph on disk: shared triples deduplicated by subject, article-own triples by article."""
 
     def __init__(self, path: Path) -> None:
+        self.path = path
         self.db = sqlite3.connect(path)
         for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE", "cache_size=-131072"):
             self.db.execute(f"PRAGMA {pragma}")
@@ -284,34 +343,17 @@ class _Merge:
         self._pending_touched: list[tuple[str]] = []
         self._pending_local: list[tuple[int, int, str, str]] = []
 
-    def add(self, art: str, nt: str, *, new: bool) -> None:
-        """Add one article's triples (``new``: not yet in the database)."""
-        lines = nt.splitlines()
-        own = {art}
-        statements = set()
-        for line in lines:
-            s, p, o = _split(line)
-            if p == _TYPE:
-                if o in _LOCAL_TYPES:
-                    own.add(s)
-                elif o == _STATEMENT:
-                    statements.add(s)
-        local: list[str] = []
-        for line in lines:
-            s, p, o = _split(line)
-            if s in own or o in own:
-                local.append(line)
-                if p == _TYPE:
-                    self.local_classes[o[len(ACSN_IRI) + 1 : -1]] += 1
-                elif p in self._rel_names and o.startswith("<") and s not in statements:
-                    self.local_rels[self._rel_names[p]] += 1
-            else:
-                self._pending_shared.append((s, line[len(s) + 1 :]))
-                if new:
-                    self._pending_touched.append((s,))
-        self.local_triples += len(local)
+    def add(self, art: str, nt: str, *, new: bool, parts: _Parts | None = None) -> None:
+        """Add one article's triples (``new``: not yet in the database; ``parts``: its split)."""
+        local, shared, classes, rels = parts if parts is not None else split_article(art, nt)
+        self.local_classes.update(classes)
+        self.local_rels.update(rels)
+        self._pending_shared.extend(shared)
+        if new:
+            self._pending_touched.extend((s,) for s, _ in shared)
+        self.local_triples += local.count("\n")
         self.seq += 1
-        self._pending_local.append((self.seq, int(new), art, "\n".join(local) + "\n" if local else ""))
+        self._pending_local.append((self.seq, int(new), art, local))
         if len(self._pending_shared) > 20_000 or len(self._pending_local) > 500:
             self.flush()
 
@@ -348,16 +390,7 @@ class _Merge:
             yield s
 
     def subject_lines(self, subjects: Sequence[str], types_only: bool = False) -> list[str]:
-        out: list[str] = []
-        for start in range(0, len(subjects), 500):
-            part = list(subjects[start : start + 500])
-            marks = ",".join("?" * len(part))
-            query = f"SELECT s, po FROM shared WHERE s IN ({marks})"
-            if types_only:
-                query += " AND po LIKE ?"
-                part.append(f"{_TYPE} %")
-            out.extend(f"{s} {po}" for s, po in self.db.execute(query, part))
-        return out
+        return _subject_lines(self.db, subjects, types_only)
 
     def counts(self) -> tuple[Counter[str], Counter[str], Counter[str]]:
         """Nodes by class, relationships by type and statistics by measure, over the whole graph."""
@@ -379,6 +412,31 @@ class _Merge:
         self.db.close()
 
 
+def _subject_lines(db: sqlite3.Connection, subjects: Sequence[str], types_only: bool = False) -> list[str]:
+    """The shared lines of these subjects (only their ``rdf:type`` lines with ``types_only``)."""
+    out: list[str] = []
+    for start in range(0, len(subjects), 500):
+        part = list(subjects[start : start + 500])
+        marks = ",".join("?" * len(part))
+        query = f"SELECT s, po FROM shared WHERE s IN ({marks})"
+        if types_only:
+            query += " AND po LIKE ?"
+            part.append(f"{_TYPE} %")
+        out.extend(f"{s} {po}" for s, po in db.execute(query, part))
+    return out
+
+
+class _Reader:
+    """Read-only access to the shared triples of a finished merge (from a worker process)."""
+
+    def __init__(self, path: str) -> None:
+        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+    def subject_lines(self, subjects: Sequence[str], types_only: bool = False) -> list[str]:
+        return _subject_lines(self.db, subjects, types_only)
+
+
+@functools.cache
 def _object_properties() -> dict[str, str]:
     """N-Triples form of every object property -> its relationship type."""
     return {f"<{iri}>": p.pg_name for iri, p in vocabulary().properties.items() if p.kind == "object"}
@@ -386,7 +444,7 @@ def _object_properties() -> dict[str, str]:
 
 # ---------------------------------------------------------------- executors
 class _Handle(Protocol):
-    def result(self) -> list[tuple[str | None, str | None]]: ...
+    def result(self) -> list[_Result]: ...
 
 
 class _Now:
@@ -395,12 +453,12 @@ class _Now:
     def __init__(self, articles: list[Article], base: str, extractor: Extractor) -> None:
         self.args = (articles, base, extractor)
 
-    def result(self) -> list[tuple[str | None, str | None]]:
-        return extract_chunk(*self.args)
+    def result(self) -> list[_Result]:
+        return _extract_split_chunk(*self.args)
 
 
 class _Executor:
-    """Runs :func:`extract_chunk` here, in local worker processes, or on a Dask cluster."""
+    """Runs :func:`extract_chunk` and the per-article merge work here, in worker processes or on Dask."""
 
     def __init__(self, workers: int, dask_address: str | None, base: str, extractor: Extractor) -> None:
         self.base = base
@@ -433,11 +491,11 @@ class _Executor:
     def submit(self, articles: list[Article]) -> _Handle:
         if self._client is not None:
             handle: _Handle = self._client.submit(
-                extract_chunk, articles, self.base, self.extractor, pure=False
+                _extract_split_chunk, articles, self.base, self.extractor, pure=False
             )
             return handle
         if self._pool is not None:
-            return self._pool.submit(extract_chunk, articles, self.base, self.extractor)  # type: ignore[no-any-return]
+            return self._pool.submit(_extract_split_chunk, articles, self.base, self.extractor)  # type: ignore[no-any-return]
         return _Now(articles, self.base, self.extractor)
 
     @property
@@ -459,6 +517,8 @@ class _Item:
     nt: str | None = None
     """Cached triples, or the extraction's."""
     error: str | None = None
+    parts: _Parts | None = None
+    """The triples split for the merge (by the worker), when extracted in this run."""
 
 
 class _Clock:
@@ -617,7 +677,8 @@ def build(
                     art = f"<{article_iri(item.article, base)}>"
                     trig.write(f"{art} {{\n{item.nt}}}\n")
                     new = db_has.get(item.article.id) != item.digest
-                    merge.add(art, item.nt, new=new)
+                    merge.add(art, item.nt, new=new, parts=item.parts)
+                    item.parts = None
                     articles[item.article.id] = item.digest
                     tick("extract", 1, None)
             with clock.stage("merge"):
@@ -655,6 +716,7 @@ def build(
                     store_options or {},
                     previous_target=prev_load.get("target") if db_has else None,
                     tick=tick,
+                    workers=workers if dask_address is None else 1,
                 )
             manifest["load"] = {"base": base, "complete": True, "target": target, "articles": articles}
             report.load = {"target": target, "incremental": incremental, "text": summary_text, **counts}
@@ -762,16 +824,16 @@ def _stream(
             return batch
         with clock.stage("extract"):
             results = iter(handle.result())
-        fresh: list[tuple[str, str, str]] = []
+        fresh: list[tuple[str, str, bytes]] = []
         for item in batch:
             if item.nt is not None:
                 report.articles_reused += 1
                 continue
-            nt, error = next(results)
-            item.nt, item.error = nt, error
-            if nt is not None:
+            nt, error, packed, parts = next(results)
+            item.nt, item.error, item.parts = nt, error, parts
+            if nt is not None and packed is not None:
                 report.articles_extracted += 1
-                fresh.append((item.article.id, item.digest, nt))
+                fresh.append((item.article.id, item.digest, packed))
         with clock.stage("cache"):
             cache.put_many(fresh)
         return batch
@@ -916,6 +978,7 @@ def _load(
     *,
     previous_target: str | None,
     tick: BuildProgress,
+    workers: int = 1,
 ) -> tuple[str, bool, str, dict[str, int]]:
     """Load the merged graph into the database; only what new articles touched when the
     database is the one ``previous_target`` names, whose last load completed."""
@@ -927,26 +990,32 @@ def _load(
     with connect(settings) as store:
         target = f"{store.uri} database {store.database or '(default)'}"
         incremental = previous_target == target
-        first = True
         subjects = list(merge.subjects(only_touched=incremental))
-        for phase in ("nodes", "relationships"):
-            for start in range(0, len(subjects), _LOAD_SUBJECTS):
-                batch = subjects[start : start + _LOAD_SUBJECTS]
-                lines = merge.subject_lines(batch)
-                _load_lines(store, merge, lines, phase, total, schema=first)
+
+        def jobs() -> Iterator[tuple[str, Any, str, int, int | None]]:
+            for phase in ("nodes", "relationships"):
+                for start in range(0, len(subjects), _LOAD_SUBJECTS):
+                    batch = subjects[start : start + _LOAD_SUBJECTS]
+                    yield phase, batch, f"load {phase}", len(batch), len(subjects)
+            parts: list[tuple[str, str]] = []
+            for part in merge.local_parts(only_new=incremental):
+                parts.append(part)
+                if len(parts) >= _LOAD_ARTICLES:
+                    yield "articles", parts, "load articles", len(parts), None
+                    parts = []
+            if parts:
+                yield "articles", parts, "load articles", len(parts), None
+
+        # rows are made ahead (in worker processes when there are several), written here in order
+        first = True
+        with _Prepare(merge, workers) as prepare:
+            for kind, rows, stage, advance, of in prepare.map(jobs()):
+                if kind == "articles":
+                    _load_articles(store, rows, total, schema=first)
+                else:
+                    _load_lines(store, rows, total, schema=first)
                 first = False
-                tick(f"load {phase}", len(batch), len(subjects))
-        parts: list[tuple[str, str]] = []
-        for part in merge.local_parts(only_new=incremental):
-            parts.append(part)
-            if len(parts) >= _LOAD_ARTICLES:
-                _load_articles(store, merge, parts, total, schema=first)
-                first = False
-                tick("load articles", len(parts), None)
-                parts = []
-        if parts:
-            _load_articles(store, merge, parts, total, schema=first)
-            tick("load articles", len(parts), None)
+                tick(stage, advance, of)
     counts = {
         "nodes_created": total.nodes_created,
         "nodes_merged": total.nodes_merged,
@@ -962,19 +1031,17 @@ def _load(
     return target, incremental, text, counts
 
 
-def _object_types(merge: _Merge, lines: Iterable[str]) -> list[str]:
+def _object_types(merge: _SubjectLines, lines: Iterable[str]) -> list[str]:
     """The ``rdf:type`` lines of the IRIs that ``lines`` point at (so relationships find their ends)."""
     objects = sorted({o for s, p, o in map(_split, lines) if o.startswith("<") and p != _TYPE})
     return merge.subject_lines(objects, types_only=True)
 
 
 def _rows_of(lines: list[str]) -> Any:
-    from kg.store.mapping import graph_to_rows
+    """The rows of these N-Triples lines, as :func:`kg.store.mapping.graph_to_rows` gives them."""
+    from kg.store.mapping import ntriples_to_rows
 
-    graph = Graph()
-    if lines:
-        graph.parse(data="\n".join(lines) + "\n", format="nt")
-    return graph_to_rows(graph)
+    return ntriples_to_rows(lines)
 
 
 def _add(total: Any, summary: Any) -> None:
@@ -986,26 +1053,40 @@ def _add(total: Any, summary: Any) -> None:
     total.batches += summary.batches
 
 
-def _load_lines(
-    store: Store, merge: _Merge, lines: list[str], phase: str, total: Any, *, schema: bool
-) -> None:
+def _load_lines(store: Store, rows: Any, total: Any, *, schema: bool) -> None:
+    """Load the rows of a batch of shared subjects (:func:`_subject_rows`)."""
     from kg.store.load import load_rows
+
+    _add(total, load_rows(store, rows, schema=schema))
+
+
+def _load_articles(store: Store, rows: Any, total: Any, *, schema: bool) -> None:
+    """Load the rows of a batch of articles (:func:`_article_rows`)."""
+    from kg.store.load import load_rows
+
+    _add(total, load_rows(store, rows, schema=schema))
+
+
+class _SubjectLines(Protocol):
+    def subject_lines(self, subjects: Sequence[str], types_only: bool = False) -> list[str]: ...
+
+
+def _subject_rows(merge: _SubjectLines, subjects: Sequence[str], phase: str) -> Any:
+    """The node rows (``phase`` ``"nodes"``) or relationship rows of a batch of shared subjects."""
     from kg.store.mapping import GraphRows
 
-    rows = _rows_of(lines + _object_types(merge, lines))
-    own = {s for s, _, _ in map(_split, lines)}
+    lines = merge.subject_lines(subjects)
     if phase == "nodes":
-        part = GraphRows(nodes=tuple(r for r in rows.nodes if f"<{r.uri}>" in own), rels=())
-    else:
-        part = GraphRows(nodes=(), rels=rows.rels)
-    _add(total, load_rows(store, part, schema=schema))
+        # a node's row depends on its own triples only: no need for the types of what it points at
+        own = {s for s, _, _ in map(_split, lines)}
+        rows = _rows_of(lines)
+        return GraphRows(nodes=tuple(r for r in rows.nodes if f"<{r.uri}>" in own), rels=())
+    return GraphRows(nodes=(), rels=_rows_of(lines + _object_types(merge, lines)).rels)
 
 
-def _load_articles(
-    store: Store, merge: _Merge, parts: list[tuple[str, str]], total: Any, *, schema: bool
-) -> None:
-    """Load the articles' own nodes and relationships, and the evidence of the relationships they state."""
-    from kg.store.load import load_rows
+def _article_rows(merge: _SubjectLines, parts: list[tuple[str, str]]) -> Any:
+    """The articles' own nodes and relationships, and the evidence of the relationships they state."""
+    from kg.store.mapping import GraphRows
 
     lines = [line for _, nt in parts for line in nt.splitlines()]
     triples = [_split(line) for line in lines]
@@ -1028,7 +1109,67 @@ def _load_articles(
             ends.update((subj, obj))
     extra.extend(merge.subject_lines(sorted(ends - own), types_only=True))
     rows = _rows_of(lines + extra)
-    _add(total, load_rows(store, rows, schema=schema))
+    # the shared nodes typed only so relationships find their ends were loaded before
+    own_uris = {s[1:-1] for s, p, _ in triples if p == _TYPE}
+    return GraphRows(nodes=tuple(r for r in rows.nodes if r.uri in own_uris), rels=rows.rels)
+
+
+_READERS: dict[str, _Reader] = {}
+
+
+def _prepare_rows(path: str, kind: str, payload: Any) -> Any:
+    """Rows of one load batch, in a worker process (reading the merge from ``path``)."""
+    reader = _READERS.get(path)
+    if reader is None:
+        reader = _READERS[path] = _Reader(path)
+    return _article_rows(reader, payload) if kind == "articles" else _subject_rows(reader, payload, kind)
+
+
+class _Prepare:
+    """Makes the rows of load batches ahead of their writing: here, or in worker processes."""
+
+    def __init__(self, merge: _Merge, workers: int) -> None:
+        self.merge = merge
+        self.workers = workers
+        self._pool: Any = None
+
+    def __enter__(self) -> _Prepare:
+        if self.workers > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("forkserver")
+            )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _here(self, kind: str, payload: Any) -> Any:
+        if kind == "articles":
+            return _article_rows(self.merge, payload)
+        return _subject_rows(self.merge, payload, kind)
+
+    def map(
+        self, jobs: Iterator[tuple[str, Any, str, int, int | None]]
+    ) -> Iterator[tuple[str, Any, str, int, int | None]]:
+        """``(kind, payload, ...)`` -> ``(kind, rows, ...)``, in order."""
+        if self._pool is None:
+            for kind, payload, *rest in jobs:
+                yield (kind, self._here(kind, payload), *rest)  # type: ignore[misc]
+            return
+        path = str(self.merge.path)
+        pending: deque[tuple[str, Any, tuple[Any, ...]]] = deque()
+        for kind, payload, *rest in jobs:
+            pending.append((kind, self._pool.submit(_prepare_rows, path, kind, payload), tuple(rest)))
+            while len(pending) > 2 * self.workers:
+                k, future, info = pending.popleft()
+                yield (k, future.result(), *info)  # type: ignore[misc]
+        while pending:
+            k, future, info = pending.popleft()
+            yield (k, future.result(), *info)  # type: ignore[misc]
 
 
 def _check_inputs(inputs: Sequence[str]) -> None:

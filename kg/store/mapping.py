@@ -39,9 +39,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
+from rdflib.plugins.parsers.ntriples import r_literal, unquote
 
 from kg.ontology import ACSN_IRI, PropertyDef, Vocabulary, vocabulary
 
@@ -57,6 +59,7 @@ __all__ = [
     "group_nodes",
     "group_rels",
     "literal_for",
+    "ntriples_to_rows",
     "python_value",
     "rows_to_graph",
     "statement_iri",
@@ -106,6 +109,10 @@ class NodeRow:
     lists: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """List-valued properties (``aliases``), sorted, never empty."""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickles (to and from worker processes) as a plain constructor call: faster than the dataclass state
+        return (NodeRow, (self.uri, self.cls, self.props, self.lists))
+
     def param(self) -> dict[str, Any]:
         """The row as a Cypher parameter map: ``{uri, props, lists}``."""
         return {
@@ -126,6 +133,10 @@ class RelRow:
     target_cls: str
     evidence: tuple[str, ...] = ()
     """IRIs of the ``Evidence`` nodes that state it, sorted."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        fields = (self.type, self.source, self.source_cls, self.target, self.target_cls, self.evidence)
+        return (RelRow, fields)
 
     def param(self) -> dict[str, Any]:
         """The row as a Cypher parameter map: ``{s, o, ev}`` (``ev`` null when there is no evidence)."""
@@ -318,6 +329,175 @@ def graph_to_rows(graph: Graph, vocab: Vocabulary | None = None) -> GraphRows:
             NodeRow(
                 uri=str(node),
                 cls=cls_of[node],
+                props=dict(sorted(props.items())),
+                lists={k: tuple(sorted(v)) for k, v in sorted(lists.items()) if v},
+            )
+        )
+    rels.sort(key=lambda r: (r.type, r.source, r.target))
+    return GraphRows(nodes=tuple(nodes), rels=tuple(rels), skipped=tuple(skipped))
+
+
+# ---------------------------------------------------------------- the same rows from N-Triples lines
+_NT_TYPE = f"<{RDF.type}>"
+_NT_STATEMENT = f"<{RDF.Statement}>"
+_NT_SUBJECT = f"<{RDF.subject}>"
+_NT_PREDICATE = f"<{RDF.predicate}>"
+_NT_OBJECT = f"<{RDF.object}>"
+_NT_EVIDENCE = f"<{ACSN_IRI}evidence>"
+_NT_ACSN = f"<{ACSN_IRI}"
+
+
+def _nt_iri(token: str) -> str:
+    """An IRI token's canonical form (``\\u`` escapes undone, as rdflib's parser does)."""
+    return "<" + unquote(token[1:-1]) + ">" if "\\" in token else token
+
+
+@lru_cache(maxsize=1 << 16)
+def _nt_literal(token: str) -> Literal:
+    """The rdflib literal of an N-Triples literal token (parsed as rdflib's N-Triples parser does)."""
+    match = r_literal.fullmatch(token)
+    if match is None:
+        raise ValueError(f"not an N-Triples literal: {token!r}")
+    lex, lang, dtype = match.groups()
+    datatype = URIRef(unquote(dtype)) if dtype else None
+    return Literal(unquote(lex), lang or None, datatype)
+
+
+@lru_cache(maxsize=1 << 16)
+def _nt_typed_value(token: str) -> Scalar:
+    return python_value(_nt_literal(token))
+
+
+def _nt_value(token: str) -> Scalar:
+    """:func:`python_value` of a literal token; plain and language-tagged strings without a parse."""
+    last = token[-1]
+    if last == ">":
+        return _nt_typed_value(token)
+    # a plain or language-tagged string: the lexical form is the value
+    lex = token[1:-1] if last == '"' else token[1 : token.rindex('"')]
+    return unquote(lex) if "\\" in lex else lex
+
+
+def _nt_str(token: str) -> str:
+    """``str()`` of the rdflib term of a token: the IRI, the lexical form or the blank node id."""
+    if token[0] == "<":
+        return _nt_iri(token)[1:-1]
+    if token[0] == '"':
+        return str(_nt_literal(token))
+    return token[2:]
+
+
+def _nt_n3(token: str) -> str:
+    if token[0] == '"':
+        return _nt_literal(token).n3()
+    return _nt_iri(token) if token[0] == "<" else token
+
+
+def _nt_split(line: str) -> tuple[str, str, str] | None:
+    """``<s> <p> o .`` -> the three tokens (IRIs canonical); ``None`` for a blank or comment line."""
+    line = line.strip()
+    if not line or line[0] == "#":
+        return None
+    s, p, rest = line.split(None, 2)
+    rest = rest.rstrip()
+    if not rest.endswith("."):
+        raise ValueError(f"not an N-Triples line: {line!r}")
+    o = rest[:-1].rstrip()
+    if s[0] == "<":
+        s = _nt_iri(s)
+    if o[0] == "<":
+        o = _nt_iri(o)
+    return s, _nt_iri(p), o
+
+
+def ntriples_to_rows(lines: Iterable[str], vocab: Vocabulary | None = None) -> GraphRows:
+    """The rows :func:`graph_to_rows` gives for the graph of these N-Triples lines, without building it.
+
+    For the N-Triples that rdflib writes (what ``kg build`` keeps and merges): one triple
+    per line, single spaces between terms. Literals get exactly the values of
+    :func:`python_value` (typed ones go through rdflib's :class:`~rdflib.Literal`), IRIs
+    are unescaped as rdflib's parser does, and repeated lines count once, as in a graph.
+    The ``skipped`` lines are those of :func:`graph_to_rows` (blank node ids excepted).
+    """
+    vocab = vocab or vocabulary()
+    by_subject: dict[str, dict[tuple[str, str], None]] = defaultdict(dict)
+    classes: dict[str, set[str]] = defaultdict(set)
+    statements: set[str] = set()
+    for line in lines:
+        spo = _nt_split(line)
+        if spo is None:
+            continue
+        s, p, o = spo
+        by_subject[s][(p, o)] = None
+        if p == _NT_TYPE:
+            if o == _NT_STATEMENT:
+                statements.add(s)
+            elif s[0] == "<" and o.startswith(_NT_ACSN) and o[-1] == ">":
+                name = o[len(_NT_ACSN) : -1]
+                if name in vocab.classes:
+                    classes[s].add(name)
+    cls_of = {node: _most_specific(names, vocab) for node, names in classes.items()}
+
+    evidence_of: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for stmt in statements:
+        first: dict[str, str] = {}
+        evs: list[str] = []
+        for p, o in by_subject[stmt]:
+            if p in (_NT_SUBJECT, _NT_PREDICATE, _NT_OBJECT):
+                first.setdefault(p, o)
+            elif p == _NT_EVIDENCE:
+                evs.append(o)
+        if len(first) < 3:
+            continue
+        key = (_nt_str(first[_NT_SUBJECT]), _nt_str(first[_NT_PREDICATE]), _nt_str(first[_NT_OBJECT]))
+        evidence_of[key].update(_nt_str(ev) for ev in evs)
+
+    skipped: list[str] = []
+    nodes: list[NodeRow] = []
+    rels: list[RelRow] = []
+    properties = {f"<{iri}>": prop for iri, prop in vocab.properties.items()}
+    for node in sorted(cls_of, key=lambda n: n[1:-1]):
+        uri = node[1:-1]
+        node_cls = cls_of[node]
+        props: dict[str, Scalar] = {}
+        lists: dict[str, set[str]] = defaultdict(set)
+        for p, o in by_subject[node]:
+            if p == _NT_TYPE:
+                continue
+            prop = properties.get(p)
+            if prop is None:
+                skipped.append(f"<{uri}> {p}: not an ontology property")
+                continue
+            if prop.kind == "datatype":
+                if o[0] != '"':
+                    skipped.append(f"<{uri}> {p}: expected a literal")
+                    continue
+                value = _nt_value(o)
+                if prop.list_valued:
+                    lists[prop.pg_name].add(str(value))
+                elif prop.pg_name in props and props[prop.pg_name] != value:
+                    props[prop.pg_name] = min(props[prop.pg_name], value, key=str)
+                else:
+                    props[prop.pg_name] = value
+            elif o in cls_of:
+                target = o[1:-1]
+                rels.append(
+                    RelRow(
+                        type=prop.pg_name,
+                        source=uri,
+                        source_cls=node_cls,
+                        target=target,
+                        target_cls=cls_of[o],
+                        evidence=tuple(sorted(evidence_of.get((uri, p[1:-1], target), ()))),
+                    )
+                )
+            else:
+                why = "blank node" if o[0] == "_" else "object has no acsn type"
+                skipped.append(f"<{uri}> {p} {_nt_n3(o)}: {why}")
+        nodes.append(
+            NodeRow(
+                uri=uri,
+                cls=node_cls,
                 props=dict(sorted(props.items())),
                 lists={k: tuple(sorted(v)) for k, v in sorted(lists.items()) if v},
             )

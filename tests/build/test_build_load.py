@@ -63,3 +63,20 @@ def test_incremental_and_interrupted_loads_equal_a_clean_load(
         report = build([str(grown)], out, **quick)  # type: ignore[arg-type]
         assert report.load["incremental"] is False and calls["n"] == 1
         assert isomorphic(read_graph(store), clean)
+
+
+def test_two_workers_load_the_same_graph_as_one(
+    tmp_path: Path, kg_settings: Settings, synthetic: Callable[..., list[dict[str, object]]]
+) -> None:
+    """Load rows made ahead in worker processes give the same database as rows made in order here."""
+    corpus = write_jsonl(tmp_path / "c.jsonl", synthetic(24))
+    quick = {"html": False, "validate": "none", "store_settings": kg_settings}
+    with connect(kg_settings) as store:
+        graphs = []
+        for workers in (1, 2):
+            _clear(store)
+            report = build([str(corpus)], tmp_path / f"w{workers}", workers=workers, **quick)  # type: ignore[arg-type]
+            assert report.load["relationships_dangling"] == 0
+            graphs.append(read_graph(store))
+        assert len(graphs[0]) > 0
+        assert isomorphic(graphs[0], graphs[1])
