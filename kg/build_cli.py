@@ -22,20 +22,10 @@ def _progress_bar(quiet: bool) -> Iterator[Any]:
     if quiet:
         yield None
         return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from kg.cli_common import progress_bar
 
-    console = Console(stderr=True)
     tasks: dict[str, Any] = {}
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    ) as bar:
+    with progress_bar() as bar:
 
         def tick(stage: str, advance: int, total: int | None) -> None:
             if stage not in tasks:

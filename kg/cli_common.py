@@ -8,10 +8,31 @@ code 1 once everything else is written, so scripts notice.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import typer
 
-__all__ = ["finish_with_skipped"]
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+__all__ = ["finish_with_skipped", "progress_bar"]
+
+
+def progress_bar() -> Progress:
+    """The rich progress bar the commands show on stderr (drawn only on a terminal)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
 
 
 def finish_with_skipped(skipped: Sequence[object]) -> None:

@@ -163,21 +163,10 @@ def load(
 
 
 def _load_with_progress(store: Store, rows: GraphRows, batch_size: int) -> LoadSummary:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from kg.cli_common import progress_bar
     from kg.store.load import load_rows
 
-    console = Console(stderr=True)
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    ) as bar:
+    with progress_bar() as bar:
         nodes = bar.add_task("nodes", total=len(rows.nodes))
         rels = bar.add_task("relationships", total=len(rows.rels))
 
