@@ -445,6 +445,12 @@ def _unify_types(items: Iterable[Any], index: int | None = 1) -> None:
             attrs[k] = str(attrs[k])
 
 
+def _flat(graph: Graph | nx.MultiDiGraph, articles: bool) -> nx.MultiDiGraph:
+    """The graph as networkx, with attribute values the export formats can hold."""
+    G = to_networkx(graph, articles=articles) if isinstance(graph, Graph) else graph
+    return flatten_for_export(G)
+
+
 def write_gexf(graph: Graph | nx.MultiDiGraph, path: str | Path, *, articles: bool = True) -> None:
     """Write a graph as GEXF 1.2 for Gephi (written atomically).
 
@@ -457,9 +463,8 @@ def write_gexf(graph: Graph | nx.MultiDiGraph, path: str | Path, *, articles: bo
     articles
         Keep article nodes (only used when ``graph`` is RDF).
     """
-    G = to_networkx(graph, articles=articles) if isinstance(graph, Graph) else graph
-    data = "\n".join(nx.generate_gexf(flatten_for_export(G), encoding="utf-8", version="1.2draft"))
-    write_text(path, data + "\n")
+    G = _flat(graph, articles)
+    write_text(path, "\n".join(nx.generate_gexf(G, encoding="utf-8", version="1.2draft")) + "\n")
 
 
 def write_graphml(graph: Graph | nx.MultiDiGraph, path: str | Path, *, articles: bool = True) -> None:
@@ -474,6 +479,5 @@ def write_graphml(graph: Graph | nx.MultiDiGraph, path: str | Path, *, articles:
     articles
         Keep article nodes (only used when ``graph`` is RDF).
     """
-    G = to_networkx(graph, articles=articles) if isinstance(graph, Graph) else graph
-    data = "\n".join(nx.generate_graphml(flatten_for_export(G), encoding="utf-8"))
-    write_text(path, data + "\n")
+    G = _flat(graph, articles)
+    write_text(path, "\n".join(nx.generate_graphml(G, encoding="utf-8")) + "\n")

@@ -243,6 +243,16 @@ def _most_specific(classes: set[str], vocab: Vocabulary) -> str:
     return max(sorted(classes), key=lambda c: len(vocab.classes[c].superclasses))
 
 
+def _keep_value(prop: PropertyDef, value: Any, props: dict[str, Any], lists: dict[str, set[str]]) -> None:
+    """Add one datatype value to a node's properties: lists collect, a second single value keeps the least."""
+    if prop.list_valued:
+        lists[prop.pg_name].add(str(value))
+    elif prop.pg_name in props and props[prop.pg_name] != value:
+        props[prop.pg_name] = min(props[prop.pg_name], value, key=str)
+    else:
+        props[prop.pg_name] = value
+
+
 def graph_to_rows(graph: Graph, vocab: Vocabulary | None = None) -> GraphRows:
     """Node and relationship rows of an RDF graph under the acsn ontology.
 
@@ -303,13 +313,7 @@ def graph_to_rows(graph: Graph, vocab: Vocabulary | None = None) -> GraphRows:
                 if not isinstance(o, Literal):
                     skipped.append(f"<{node}> <{p}>: expected a literal")
                     continue
-                value = python_value(o)
-                if prop.list_valued:
-                    lists[prop.pg_name].add(str(value))
-                elif prop.pg_name in props and props[prop.pg_name] != value:
-                    props[prop.pg_name] = min(props[prop.pg_name], value, key=str)
-                else:
-                    props[prop.pg_name] = value
+                _keep_value(prop, python_value(o), props, lists)
             elif isinstance(o, URIRef) and o in cls_of:
                 key = (str(node), str(p), str(o))
                 rels.append(
@@ -472,13 +476,7 @@ def ntriples_to_rows(lines: Iterable[str], vocab: Vocabulary | None = None) -> G
                 if o[0] != '"':
                     skipped.append(f"<{uri}> {p}: expected a literal")
                     continue
-                value = _nt_value(o)
-                if prop.list_valued:
-                    lists[prop.pg_name].add(str(value))
-                elif prop.pg_name in props and props[prop.pg_name] != value:
-                    props[prop.pg_name] = min(props[prop.pg_name], value, key=str)
-                else:
-                    props[prop.pg_name] = value
+                _keep_value(prop, _nt_value(o), props, lists)
             elif o in cls_of:
                 target = o[1:-1]
                 rels.append(
