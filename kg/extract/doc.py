@@ -142,6 +142,18 @@ class Doc:
             self.out.relate(ref, "partOf", parent, span)
         return ref
 
+    def foreign_county(self, code: str, surface: str) -> bool:
+        """A bare county-level name (江北区) that the tables place outside the article's province.
+
+        Such a name means a place at home that the tables miss (a renamed or merged district),
+        not one in a distant province: better unresolved than wrongly resolved.
+        """
+        div = regions.get(code)
+        if self.ctx.province is None or div.level != "county" or surface == regions.display_name(code):
+            return False
+        home = regions.province_of(code)
+        return home is not None and home.code != self.ctx.province
+
     def township(self, name: str, span: Span | None, parent: str | None) -> Ref:
         """A township-level Region (乡, 镇, 街道), which the code tables do not list, under ``parent``."""
         key = f"{parent or self.ctx.article_id}-{name}"
@@ -182,6 +194,9 @@ class Doc:
             return CENTRAL_BODIES[bare], None
         if s in CENTRAL_BODIES:
             return CENTRAL_BODIES[s], None
+        unit = re.fullmatch(r"(.+?)(党组|党委|机关党委)", bare)
+        if unit and unit.group(1) in CENTRAL_BODIES and CENTRAL_BODIES[unit.group(1)] != "中共中央":
+            return CENTRAL_BODIES[unit.group(1)] + unit.group(2), None  # 中国证监会党委
         for short, full in LOCAL_ABBREVIATIONS.items():
             if s.endswith(short) and not s.endswith(full):
                 s = s[: -len(short)] + full

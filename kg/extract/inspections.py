@@ -268,6 +268,8 @@ def _resolve_item(
             narrowed = regions.find(item, within=parent) if parent else []
             if narrowed:
                 codes = tuple(d.code for d in narrowed)
+        if doc.foreign_county(codes[0], item):
+            return None
         return Target(doc.region(codes[0], (start, end), item), start, end)
     committee = (
         doc.ctx.committee(item)

@@ -259,6 +259,8 @@ def extract_regions(doc: Doc) -> None:
             continue
         if end < len(text) and text[end] in "委" and not text.startswith("委员", end):
             continue  # a committee, read elsewhere
+        if doc.foreign_county(codes[0], surface):
+            continue
         ref = doc.region(codes[0], (start, end), surface)
         doc.mention(start, end, ref)
     for m in _SELF.finditer(text):

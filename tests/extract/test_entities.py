@@ -141,7 +141,7 @@ def test_state_bodies_go_by_their_short_official_names():
 def test_titles_split_between_a_body_and_its_party_group():
     ex = run("中央第八巡视组组长王正谱、副组长杨晓超向国家发展改革委党组书记、主任徐绍史反馈巡视情况。")
     holds = related(ex, "holds")
-    assert ("徐绍史", "国家发展改革委党组书记") in holds
+    assert ("徐绍史", "国家发展和改革委员会党组书记") in holds
     assert ("徐绍史", "国家发展和改革委员会主任") in holds
     assert not any(p == "杨晓超" and "发展" in post for p, post in holds)
     ex = run(
@@ -149,3 +149,14 @@ def test_titles_split_between_a_body_and_its_party_group():
     )
     assert ("张迈曾", "西安交通大学党委书记") in related(ex, "holds")
     assert {t for _, t in inspected(ex)} == {"西安交通大学党委"}
+
+
+def test_a_bare_district_the_tables_place_in_another_province_stays_unresolved():
+    ex = run("五届市委第九轮巡视对渝中区、江北区等区县开展常规巡视。", "重庆日报")
+    assert names(ex, "Region") >= {"重庆市渝中区"}
+    assert not any(name.startswith("宁波") for name in names(ex, "Region"))
+
+
+def test_party_committee_of_a_central_body_takes_the_bodys_full_name():
+    ex = run("中央巡视组发现,中国证监会党委存在监管不力问题。")
+    assert {"中国证券监督管理委员会党委", "中国证券监督管理委员会"} <= names(ex, "Organization")
