@@ -330,6 +330,23 @@ def _split_conjunctions(text: str) -> str:
     )
 
 
+def _share_committee_suffix(items: list[tuple[str, int]]) -> None:
+    """漳州市、三明市、宁德市委: the 委 of the last member belongs to the regions before it too."""
+    for i in range(len(items) - 1, 0, -1):
+        last = re.fullmatch(r"[\u4e00-\u9fff]{2,}([市县区州])委", items[i][0])
+        if not last:
+            continue
+        j = i - 1
+        while (
+            j >= 0
+            and items[j][0].endswith(last.group(1))
+            and regions.scan(items[j][0])[-1:]
+            and (regions.scan(items[j][0])[-1][1] == len(items[j][0]))
+        ):
+            items[j] = (items[j][0] + "委", items[j][1])
+            j -= 1
+
+
 def parse_targets(doc: Doc, text: str, offset: int) -> list[Target]:
     """Split an enumeration of targets into members and resolve each one."""
     text = _split_conjunctions(text)
@@ -338,16 +355,18 @@ def parse_targets(doc: Doc, text: str, offset: int) -> list[Target]:
     text = re.sub(
         rf"等?{_COUNT}[^、,;]{{0,12}}|等{_GENERIC_HEAD}[^、,;]{{0,10}}|等$|等(?=[、,;])", _blank, text
     )
-    out: list[Target] = []
-    prev: Target | None = None
-    prev_item: str | None = None
+    items: list[tuple[str, int]] = []
     for m in re.finditer(r"[^、,，;]+", text):
         raw = m.group(0)
         lead = len(raw) - len(raw.lstrip(" 对向和及"))
         item = re.sub(r"^(?:对|向|和|及|以及|进驻|入驻|巡视|巡察)", "", raw.strip())
         item = re.sub(r"(?:等|党组织|的)$", "", item)
-        core = re.sub(r"[(（][^)）]*[)）]", "", item)
-        start = offset + m.start() + lead
+        items.append((re.sub(r"[(（][^)）]*[)）]", "", item), offset + m.start() + lead))
+    _share_committee_suffix(items)
+    out: list[Target] = []
+    prev: Target | None = None
+    prev_item: str | None = None
+    for core, start in items:
         target = _resolve_item(doc, core, start, prev, prev_item)
         if target is not None:
             out.append(target)
@@ -468,13 +487,18 @@ def _table_inspections(doc: Doc, found: list[_Inspection]) -> None:
 
 
 def _default_round(doc: Doc, found: list[_Inspection]) -> None:
-    """With one round in the article, every inspection by its committee's teams belongs to it."""
+    """With one round in the article, every inspection by its committee's teams belongs to it.
+
+    So do the inspections of unnumbered teams (各巡视组分别向…反馈).
+    """
     distinct = {r.ref for r in doc.rounds}
     if len(distinct) != 1:
         return
     (only,) = distinct
     for insp in found:
-        if insp.round is None and insp.team is not None:
+        if insp.round is None and insp.team is None:
+            insp.round = only
+        elif insp.round is None and insp.team is not None:
             team_committee = doc.entity(insp.team).key.split("-")[0]
             if only[1].startswith(team_committee):
                 insp.round = only

@@ -98,3 +98,16 @@ def test_this_round_is_the_round_the_article_is_about():
     pairs = inspected(ex)
     assert any(a.endswith("第三轮巡视") and t == "湖南省" for a, t in pairs)
     assert not any("第一轮" in a for a, _ in pairs)
+
+
+def test_unnumbered_teams_feed_back_in_the_articles_round_and_a_shared_committee_suffix():
+    ex = run(
+        "近日,十一届省委第十一轮巡视完成反馈。各巡视组分别向漳州市、三明市、宁德市委及福建师范大学党委反馈了巡视情况。",
+        "福建日报",
+    )
+    assert inspected(ex) == {
+        ("十一届福建省委第十一轮巡视", "中共漳州市委"),
+        ("十一届福建省委第十一轮巡视", "中共三明市委"),
+        ("十一届福建省委第十一轮巡视", "中共宁德市委"),
+        ("十一届福建省委第十一轮巡视", "福建师范大学党委"),
+    }
