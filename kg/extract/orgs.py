@@ -273,7 +273,8 @@ def extract_regions(doc: Doc) -> None:
         ref = doc.region(code, (m.start(), m.end()), m.group(0))
         doc.mention(m.start(), m.end(), ref)
     for m in re.finditer(
-        r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,5}(?:镇|乡|街道))(?=[\u4e00-\u9fff]{2,4}(?:村|社区)|、|,)",
+        r"(?<![\u4e00-\u9fff])(?![对该本各全其此每所向在与和及])([\u4e00-\u9fff]{2,5}(?:镇|乡|街道))"
+        r"(?=[\u4e00-\u9fff]{2,4}(?:村|社区)|、|,)",
         text,
     ):
         if doc.ctx.county is not None and not doc.claimed(m.start(), m.end()):

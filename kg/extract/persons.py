@@ -373,7 +373,18 @@ def _posts_after(doc: Doc, person: Ref, end: int, limit: int) -> None:
 def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
     text = doc.text
     sentence = doc.article.sentence_at(start)
-    after = text[end : sentence.end]
+    # what is said of this person: up to the next person named, or the end of the sentence's clause group
+    stop, edge = sentence.end, end
+    for p in sorted(doc.persons, key=lambda m: m.start):
+        if p.start < edge or p.start >= sentence.end:
+            continue
+        if re.fullmatch(r"[、和与及]", text[edge : p.start]):
+            edge = p.end  # 赵志强、钱永红…等人被开除党籍: a list shares what follows it
+            continue
+        stop = p.start
+        break
+    semicolon = text.find(";", end, stop)
+    after = text[end : semicolon if semicolon >= 0 else stop]
     before = text[max(sentence.start, start - 12) : start]
     for cls, pattern in _EVENTS:
         hit = pattern.search(after[:40]) or (

@@ -160,3 +160,13 @@ def test_a_bare_district_the_tables_place_in_another_province_stays_unresolved()
 def test_party_committee_of_a_central_body_takes_the_bodys_full_name():
     ex = run("中央巡视组发现,中国证监会党委存在监管不力问题。")
     assert {"中国证券监督管理委员会党委", "中国证券监督管理委员会"} <= names(ex, "Organization")
+
+
+def test_events_belong_to_the_person_they_are_said_of():
+    ex = run(
+        "黄冈市委原常委张明接受纪律审查和监察调查;咸宁市人大常委会原副主任李华平被开除党籍和公职。",
+        "湖北日报",
+    )
+    involved = related(ex, "involves")
+    assert ("张明接受审查调查", "张明") in involved and ("李华平受到处分", "李华平") in involved
+    assert ("张明受到处分", "张明") not in involved
