@@ -95,3 +95,7 @@ def test_a_figure_repeated_in_an_article_is_one_statistic():
 
 def test_problems_pointed_out_at_feedback():
     assert ("problemsFound", Decimal(12), False) in figures("巡视组指出了4个方面12个问题。")
+
+
+def test_admonishment_talks_count_as_admonished():
+    assert ("personsAdmonished", Decimal(14), False) in figures("给予诫勉谈话14人。")
