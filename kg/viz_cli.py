@@ -57,9 +57,7 @@ def viz(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
 ) -> None:
     """Write an interactive, offline HTML viewer of the graph: search, filters, evidence per node."""
-    from rdflib import Graph
-
-    from kg.export import RDF_SUFFIXES, parse_rdf
+    from kg.pipeline import extract_inputs
     from kg.viz import render_html
 
     if on_error.lower() not in ("skip", "fail"):
@@ -75,26 +73,15 @@ def viz(
         raise typer.BadParameter("give article or RDF inputs, or --from-db", param_hint="INPUTS")
     if query or cypher:
         raise typer.BadParameter("--query and --cypher go with --from-db", param_hint="--query")
-    rdf_files = [i for i in inputs if Path(i).suffix.lower() in RDF_SUFFIXES and Path(i).is_file()]
-    article_inputs = [i for i in inputs if i not in rdf_files]
-    graph = Graph()
-    for path in rdf_files:
-        graph += parse_rdf(path)
-    skipped: list[object] = []
-    if article_inputs:
-        from kg.pipeline import extract_inputs
-
-        result = extract_inputs(article_inputs, on_error=on_error.lower())
-        graph += result.graph
-        skipped = list(getattr(result, "skipped", ()))
-    page = render_html(graph, output, title=title, articles=articles)
+    result = extract_inputs(inputs, on_error=on_error.lower())  # RDF files are read as they are
+    page = render_html(result.graph, output, title=title, articles=articles)
     if not quiet:
         mode = "layout in the browser" if page.physics else "precomputed layout"
         typer.echo(
             f"{page.nodes} node(s), {page.edges} edge(s), {mode}, {page.size_bytes / 1e6:.1f} MB -> {output}",
             err=True,
         )
-    finish_with_skipped(skipped)
+    finish_with_skipped(result.skipped)
 
 
 def _graph_from_db(query: str | None, cypher: str | None, params: list[str], hops: int) -> Graph:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kg.cli_common import finish_with_skipped
-from kg.errors import InputError, KgError
+from kg.errors import KgError
 from kg.store import server
 
 if TYPE_CHECKING:
@@ -178,26 +178,11 @@ def _load_with_progress(store: Store, rows: GraphRows, batch_size: int) -> LoadS
 
 
 def _read_inputs(inputs: list[str], on_error: str, base: str | None) -> tuple[Graph, list[str]]:
-    """The graph of the inputs and the inputs skipped, through the extraction pipeline."""
-    try:
-        from kg.pipeline import extract_inputs
-    except ImportError:
-        return _read_rdf_only(inputs)
+    """The graph of the inputs (articles extracted, RDF files read) and the inputs skipped."""
+    from kg.pipeline import extract_inputs
+
     result = extract_inputs(inputs, on_error=on_error, base=base)
-    return result.graph, [str(s) for s in getattr(result, "skipped", [])]
-
-
-def _read_rdf_only(inputs: list[str]) -> tuple[Graph, list[str]]:
-    from rdflib import Graph
-
-    from kg.export import RDF_SUFFIXES, parse_rdf
-
-    graph = Graph()
-    for name in inputs:
-        if Path(name).suffix.lower() not in RDF_SUFFIXES:
-            raise InputError(f"{name}: only RDF inputs can be loaded (the article pipeline is not installed)")
-        graph += parse_rdf(name)
-    return graph, []
+    return result.graph, [str(s) for s in result.skipped]
 
 
 def export(
