@@ -156,14 +156,20 @@ def ensure_schema(store: Store, vocab: Vocabulary | None = None) -> int:
     return len(statements)
 
 
+_FRESH = "_kgCreated"
+"""A marker property set on the nodes a MERGE creates and removed in the same statement
+(not backquoted: ArcadeDB does not REMOVE a backquoted property)."""
+
+
 def node_queries(cls: str, dialect: Dialect, vocab: Vocabulary | None = None) -> tuple[str | None, str]:
     """The Cypher that writes a batch of ``cls`` nodes: ``(create_missing, upsert)``.
 
-    Usually ``create_missing`` is ``None`` and ``upsert`` MERGEs on ``uri`` with all the
-    node's labels. On ArcadeDB, whose MERGE with several labels does not use the index,
-    a class with superclasses gets a ``create_missing`` that creates the nodes no node of
-    the most specific label has the ``uri`` of (returning their ``uri`` s), and an
-    ``upsert`` that updates the others.
+    Both return the ``uri`` s of the nodes they created as ``created``. Usually
+    ``create_missing`` is ``None`` and ``upsert`` MERGEs on ``uri`` with all the node's
+    labels (marking the nodes it creates for one statement, to tell them apart). On
+    ArcadeDB, whose MERGE with several labels does not use the index, a class with
+    superclasses gets a ``create_missing`` that creates the nodes no node of the most
+    specific label has the ``uri`` of, and an ``upsert`` that updates the others.
     """
     vocab = vocab or vocabulary()
     labels = _labels(cls, vocab)
@@ -172,7 +178,9 @@ def node_queries(cls: str, dialect: Dialect, vocab: Vocabulary | None = None) ->
     if dialect.merge_uses_index_with_labels or len(labels) == 1:
         upsert = (
             f"UNWIND $rows AS r\nMERGE (n:{':'.join(labels)} {{uri: r.uri}})\n"
-            f"ON CREATE SET n += r.lists\n{on_match}SET n += r.props"
+            f"ON CREATE SET n += r.lists, n.{_FRESH} = true\n{on_match}SET n += r.props\n"
+            f"WITH r, n, n.{_FRESH} AS fresh\nREMOVE n.{_FRESH}\n"
+            "RETURN collect(CASE WHEN fresh THEN r.uri END) AS created"
         )
         return None, upsert
     create = (
@@ -186,16 +194,28 @@ def node_queries(cls: str, dialect: Dialect, vocab: Vocabulary | None = None) ->
     return create, upsert
 
 
-def rel_query(rel_type: str, source_cls: str, target_cls: str, vocab: Vocabulary | None = None) -> str:
-    """The Cypher that MERGEs a batch of relationships and unions their ``evidence``."""
+def rel_query(
+    rel_type: str, source_cls: str, target_cls: str, vocab: Vocabulary | None = None, *, new: bool = False
+) -> str:
+    """The Cypher that MERGEs a batch of relationships and unions their ``evidence``.
+
+    With ``new``, it CREATEs them instead, which is only right for relationships that
+    cannot exist yet: :func:`load_rows` uses it for those with an end node it has just
+    created, since it writes each relationship once. (A MERGE has to look through the
+    relationships a node already has, which on some servers costs time in proportion
+    to them, so attaching new articles to well-known entities would slow down as the
+    graph grows.)
+    """
     vocab = vocab or vocabulary()
     rel_types = {p.pg_name for p in vocab.properties.values() if p.kind == "object"}
     typ = _checked(rel_type, rel_types, "relationship type")
     source = _checked(source_cls, vocab.classes, "class")
     target = _checked(target_cls, vocab.classes, "class")
+    ends = f"UNWIND $rows AS r\nMATCH (a:{source} {{uri: r.s}})\nMATCH (b:{target} {{uri: r.o}})\n"
+    if new:
+        return ends + f"CREATE (a)-[e:{typ}]->(b)\nSET e.evidence = r.ev\nRETURN count(*) AS matched"
     return (
-        f"UNWIND $rows AS r\nMATCH (a:{source} {{uri: r.s}})\nMATCH (b:{target} {{uri: r.o}})\n"
-        f"MERGE (a)-[e:{typ}]->(b)\n"
+        ends + f"MERGE (a)-[e:{typ}]->(b)\n"
         "ON CREATE SET e.evidence = r.ev\n"
         "ON MATCH SET e.evidence = CASE WHEN r.ev IS NULL THEN e.evidence "
         "ELSE coalesce(e.evidence, []) + [x IN r.ev WHERE NOT x IN coalesce(e.evidence, [])] END\n"
@@ -210,16 +230,18 @@ def _chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
 
 def _write_nodes(
     tx: neo4j.ManagedTransaction, create: str | None, upsert: str, batch: list[dict[str, Any]]
-) -> int:
-    """Write one batch of nodes; returns how many were created."""
+) -> list[str]:
+    """Write one batch of nodes; returns the ``uri`` s of those it created."""
     if create is None:
-        return tx.run(upsert, rows=batch).consume().counters.nodes_created
+        record = tx.run(upsert, rows=batch).single()
+        return list(record["created"]) if record is not None else []
     record = tx.run(create, rows=batch).single()
-    created = set(record["created"]) if record is not None else set()
-    rest = [row for row in batch if row["uri"] not in created]
+    created = list(record["created"]) if record is not None else []
+    done = set(created)
+    rest = [row for row in batch if row["uri"] not in done]
     if rest:
         tx.run(upsert, rows=rest).consume()
-    return len(created)
+    return created
 
 
 def _write_rels(tx: neo4j.ManagedTransaction, query: str, batch: list[dict[str, Any]]) -> tuple[int, int]:
@@ -266,27 +288,42 @@ def load_rows(
     if schema:
         ensure_schema(store, vocab)
     summary = LoadSummary(skipped=rows.skipped)
+    created: set[str] = set()
     for cls, node_rows in group_nodes(rows.nodes).items():
         create, upsert = node_queries(cls, store.dialect, vocab)
         for chunk in _chunks(node_rows, batch_size):
             batch = [row.param() for row in chunk if isinstance(row, NodeRow)]
-            created = store.write(_write_nodes, create, upsert, batch)
-            summary.nodes_created += created
-            summary.nodes_merged += len(batch) - created
+            new_uris = store.write(_write_nodes, create, upsert, batch)
+            created.update(new_uris)
+            summary.nodes_created += len(new_uris)
+            summary.nodes_merged += len(batch) - len(new_uris)
             summary.batches += 1
             if progress:
                 progress("nodes", len(batch))
     for (rel_type, source_cls, target_cls), rel_rows in group_rels(rows.rels).items():
-        query = rel_query(rel_type, source_cls, target_cls, vocab)
-        for chunk in _chunks(rel_rows, batch_size):
-            batch = [row.param() for row in chunk if isinstance(row, RelRow)]
-            matched, created = store.write(_write_rels, query, batch)
-            summary.rels_created += created
-            summary.rels_merged += matched - created
-            summary.rels_dangling += len(batch) - matched
-            summary.batches += 1
-            if progress:
-                progress("relationships", len(batch))
+        # A relationship with an end node created above cannot exist yet: create it (once;
+        # a repeated row goes through MERGE after it, which unions its evidence).
+        fresh: list[RelRow] = []
+        known: list[RelRow] = []
+        seen: set[tuple[str, str]] = set()
+        for row in rel_rows:
+            key = (row.source, row.target)
+            if (row.source in created or row.target in created) and key not in seen:
+                seen.add(key)
+                fresh.append(row)
+            else:
+                known.append(row)
+        for rel_part, new in ((fresh, True), (known, False)):
+            query = rel_query(rel_type, source_cls, target_cls, vocab, new=new)
+            for chunk in _chunks(rel_part, batch_size):
+                batch = [row.param() for row in chunk]
+                matched, made = store.write(_write_rels, query, batch)
+                summary.rels_created += made
+                summary.rels_merged += matched - made
+                summary.rels_dangling += len(batch) - matched
+                summary.batches += 1
+                if progress:
+                    progress("relationships", len(batch))
     return summary
 
 

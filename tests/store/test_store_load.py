@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from kg.errors import StoreError
 from kg.export import parse_rdf, write_rdf
 from kg.ontology import vocabulary
 from kg.store.connect import Store
-from kg.store.load import load_graph
+from kg.store.load import load_graph, load_rows
 from kg.store.mapping import graph_to_rows
 from kg.store.readback import export, read_graph
 
@@ -54,6 +55,22 @@ def test_load_writes_every_row_with_its_labels(kg_fresh_store: Store) -> None:
         "MATCH (:InspectionRound)-[e:CONDUCTED_BY]->(:PartyCommittee) RETURN e.evidence AS ev"
     )
     assert rel["ev"] == [str(iri("Evidence", "a1-0"))]
+    # the marker that tells created nodes apart does not stay behind
+    assert kg_fresh_store.read("MATCH (n) WHERE n._kgCreated IS NOT NULL RETURN count(n) AS c")[0]["c"] == 0
+
+
+def test_a_relationship_given_twice_with_new_ends_is_written_once(kg_fresh_store: Store) -> None:
+    rows = graph_to_rows(first_article())
+    rel = next(r for r in rows.rels if r.evidence)
+    again = dataclasses.replace(rel, evidence=("urn:x:other",))
+    summary = load_rows(kg_fresh_store, dataclasses.replace(rows, rels=(*rows.rels, again)))
+    assert (summary.rels_created, summary.rels_merged) == (len(rows.rels), 1)
+    [found] = kg_fresh_store.read(
+        f"MATCH (a {{uri: $s}})-[e:{rel.type}]->(b {{uri: $o}}) RETURN e.evidence AS ev",
+        s=rel.source,
+        o=rel.target,
+    )
+    assert sorted(found["ev"]) == sorted({*rel.evidence, "urn:x:other"})
 
 
 def test_reload_changes_no_count_and_batch_size_does_not_matter(kg_fresh_store: Store) -> None:
