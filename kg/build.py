@@ -98,6 +98,8 @@ _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _TYPE = f"<{_RDF}type>"
 _LOCAL_TYPES = (f"<{ACSN_IRI}Article>", f"<{ACSN_IRI}Evidence>")
 _STATEMENT = f"<{_RDF}Statement>"
+_SUBJECT, _OBJECT = f"<{_RDF}subject>", f"<{_RDF}object>"
+_STATEMENT_PARTS = (_SUBJECT, f"<{_RDF}predicate>", _OBJECT)
 _MEASURE = f"<{ACSN_IRI}measure>"
 
 
@@ -228,43 +230,61 @@ def extract_chunk(
     return out
 
 
-_Parts = tuple[str, list[tuple[str, str]], dict[str, int], dict[str, int]]
+_Parts = tuple[str, list[tuple[str, str]], list[tuple[str, str]], dict[str, int], dict[str, int]]
 """One article's triples split for the merge: its own lines (N-Triples text), the shared
-``(subject, rest of line)`` pairs, and its own nodes by class and relationships by type."""
+``(subject, rest of line)`` pairs, the lines of the reified statements of shared relationships
+as ``(the relationship's subject, line)`` pairs, and its own nodes by class and relationships by type."""
 
 
 def split_article(art: str, nt: str) -> _Parts:
     """Split one article's N-Triples (``art``: the article's IRI in N-Triples form) for the merge.
 
     Lines that touch the article's own nodes (the article and its evidence sentences) are
-    its own; the others are shared between articles and merged by subject.
+    its own; the others are shared between articles and merged by subject. A relationship's
+    reified statement (which carries its evidence) goes with the relationship: with the
+    article's own lines when the relationship touches an own node, else filed under the
+    relationship's subject, so that the relationship is loaded once with the evidence of
+    every article that states it.
     """
     rel_names = _object_properties()
     lines = nt.splitlines()
     triples = [_split(line) for line in lines]
     own = {art}
-    statements = set()
+    statements: dict[str, dict[str, str]] = {}
     for s, p, o in triples:
         if p == _TYPE:
             if o in _LOCAL_TYPES:
                 own.add(s)
             elif o == _STATEMENT:
-                statements.add(s)
+                statements.setdefault(s, {})
+        elif p in _STATEMENT_PARTS:
+            statements.setdefault(s, {})[p] = o
+    key_of: dict[str, str | None] = {}
+    for stmt, spo in statements.items():
+        subj, obj = spo.get(_SUBJECT), spo.get(_OBJECT)
+        key_of[stmt] = None if subj is None or subj in own or obj in own else subj
     local: list[str] = []
     shared: list[tuple[str, str]] = []
+    stmts: list[tuple[str, str]] = []
     classes: Counter[str] = Counter()
     rels: Counter[str] = Counter()
     cut = len(ACSN_IRI) + 1
     for line, (s, p, o) in zip(lines, triples, strict=True):
-        if s in own or o in own:
+        if s in statements:
+            key = key_of[s]
+            if key is None:
+                local.append(line)
+            else:
+                stmts.append((key, line))
+        elif s in own or o in own:
             local.append(line)
             if p == _TYPE:
                 classes[o[cut:-1]] += 1
-            elif p in rel_names and o.startswith("<") and s not in statements:
+            elif p in rel_names and o.startswith("<"):
                 rels[rel_names[p]] += 1
         else:
             shared.append((s, line[len(s) + 1 :]))
-    return ("\n".join(local) + "\n" if local else ""), shared, dict(classes), dict(rels)
+    return ("\n".join(local) + "\n" if local else ""), shared, stmts, dict(classes), dict(rels)
 
 
 _Result = tuple[str | None, str | None, bytes | None, _Parts | None]
@@ -333,6 +353,7 @@ class _Merge:
             self.db.execute(f"PRAGMA {pragma}")
         self.db.execute("CREATE TABLE shared (s TEXT, po TEXT, PRIMARY KEY (s, po)) WITHOUT ROWID")
         self.db.execute("CREATE TABLE local (seq INTEGER PRIMARY KEY, new INTEGER, art TEXT, nt TEXT)")
+        self.db.execute("CREATE TABLE stmt (s TEXT, line TEXT, PRIMARY KEY (s, line)) WITHOUT ROWID")
         self.db.execute("CREATE TABLE touched (s TEXT PRIMARY KEY) WITHOUT ROWID")
         self.seq = 0
         self.local_triples = 0
@@ -340,17 +361,20 @@ class _Merge:
         self.local_rels: Counter[str] = Counter()
         self._rel_names = _object_properties()
         self._pending_shared: list[tuple[str, str]] = []
+        self._pending_stmt: list[tuple[str, str]] = []
         self._pending_touched: list[tuple[str]] = []
         self._pending_local: list[tuple[int, int, str, str]] = []
 
     def add(self, art: str, nt: str, *, new: bool, parts: _Parts | None = None) -> None:
         """Add one article's triples (``new``: not yet in the database; ``parts``: its split)."""
-        local, shared, classes, rels = parts if parts is not None else split_article(art, nt)
+        local, shared, stmts, classes, rels = parts if parts is not None else split_article(art, nt)
         self.local_classes.update(classes)
         self.local_rels.update(rels)
         self._pending_shared.extend(shared)
+        self._pending_stmt.extend(stmts)
         if new:
             self._pending_touched.extend((s,) for s, _ in shared)
+            self._pending_touched.extend((s,) for s, _ in stmts)
         self.local_triples += local.count("\n")
         self.seq += 1
         self._pending_local.append((self.seq, int(new), art, local))
@@ -359,19 +383,25 @@ class _Merge:
 
     def flush(self) -> None:
         self.db.executemany("INSERT OR IGNORE INTO shared VALUES (?, ?)", self._pending_shared)
+        self.db.executemany("INSERT OR IGNORE INTO stmt VALUES (?, ?)", self._pending_stmt)
         self.db.executemany("INSERT OR IGNORE INTO touched VALUES (?)", self._pending_touched)
         self.db.executemany("INSERT INTO local VALUES (?, ?, ?, ?)", self._pending_local)
         self.db.commit()
         self._pending_shared.clear()
+        self._pending_stmt.clear()
         self._pending_touched.clear()
         self._pending_local.clear()
 
     def shared_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM shared").fetchone()[0])
+        """Shared triples, with the statements of shared relationships."""
+        shared = self.db.execute("SELECT count(*) FROM shared").fetchone()[0]
+        return int(shared) + int(self.db.execute("SELECT count(*) FROM stmt").fetchone()[0])
 
     def shared_lines(self) -> Iterator[str]:
         for s, po in self.db.execute("SELECT s, po FROM shared ORDER BY s, po"):
             yield f"{s} {po}\n"
+        for (line,) in self.db.execute("SELECT line FROM stmt ORDER BY line"):
+            yield f"{line}\n"
 
     def local_parts(self, only_new: bool = False) -> Iterator[tuple[str, str]]:
         query = "SELECT art, nt FROM local" + (" WHERE new = 1" if only_new else "") + " ORDER BY seq"
@@ -391,6 +421,9 @@ class _Merge:
 
     def subject_lines(self, subjects: Sequence[str], types_only: bool = False) -> list[str]:
         return _subject_lines(self.db, subjects, types_only)
+
+    def statement_lines(self, subjects: Sequence[str]) -> list[str]:
+        return _statement_lines(self.db, subjects)
 
     def counts(self) -> tuple[Counter[str], Counter[str], Counter[str]]:
         """Nodes by class, relationships by type and statistics by measure, over the whole graph."""
@@ -426,6 +459,16 @@ def _subject_lines(db: sqlite3.Connection, subjects: Sequence[str], types_only: 
     return out
 
 
+def _statement_lines(db: sqlite3.Connection, subjects: Sequence[str]) -> list[str]:
+    """The lines of the statements of the shared relationships these subjects have."""
+    out: list[str] = []
+    for start in range(0, len(subjects), 500):
+        part = list(subjects[start : start + 500])
+        marks = ",".join("?" * len(part))
+        out.extend(line for (line,) in db.execute(f"SELECT line FROM stmt WHERE s IN ({marks})", part))
+    return out
+
+
 class _Reader:
     """Read-only access to the shared triples of a finished merge (from a worker process)."""
 
@@ -434,6 +477,9 @@ class _Reader:
 
     def subject_lines(self, subjects: Sequence[str], types_only: bool = False) -> list[str]:
         return _subject_lines(self.db, subjects, types_only)
+
+    def statement_lines(self, subjects: Sequence[str]) -> list[str]:
+        return _statement_lines(self.db, subjects)
 
 
 @functools.cache
@@ -1070,9 +1116,14 @@ def _load_articles(store: Store, rows: Any, total: Any, *, schema: bool) -> None
 class _SubjectLines(Protocol):
     def subject_lines(self, subjects: Sequence[str], types_only: bool = False) -> list[str]: ...
 
+    def statement_lines(self, subjects: Sequence[str]) -> list[str]: ...
+
 
 def _subject_rows(merge: _SubjectLines, subjects: Sequence[str], phase: str) -> Any:
-    """The node rows (``phase`` ``"nodes"``) or relationship rows of a batch of shared subjects."""
+    """The node rows (``phase`` ``"nodes"``) or relationship rows of a batch of shared subjects.
+
+    A relationship row carries the evidence of every article that states it, so it is
+    written once."""
     from kg.store.mapping import GraphRows
 
     lines = merge.subject_lines(subjects)
@@ -1081,36 +1132,21 @@ def _subject_rows(merge: _SubjectLines, subjects: Sequence[str], phase: str) -> 
         own = {s for s, _, _ in map(_split, lines)}
         rows = _rows_of(lines)
         return GraphRows(nodes=tuple(r for r in rows.nodes if f"<{r.uri}>" in own), rels=())
-    return GraphRows(nodes=(), rels=_rows_of(lines + _object_types(merge, lines)).rels)
+    types = _object_types(merge, lines)
+    return GraphRows(nodes=(), rels=_rows_of(lines + merge.statement_lines(subjects) + types).rels)
 
 
 def _article_rows(merge: _SubjectLines, parts: list[tuple[str, str]]) -> Any:
-    """The articles' own nodes and relationships, and the evidence of the relationships they state."""
+    """The articles' own nodes and the relationships that touch them (with their statements)."""
     from kg.store.mapping import GraphRows
 
     lines = [line for _, nt in parts for line in nt.splitlines()]
     triples = [_split(line) for line in lines]
-    own = {s for s, _, _ in triples}
-    outside = sorted({s for s, _, _ in triples} | {o for _, _, o in triples if o.startswith("<")})
-    extra: list[str] = []
-    stmt_parts: dict[str, dict[str, str]] = {}
-    for line in merge.subject_lines(outside):
-        s, p, o = _split(line)
-        if p == _TYPE:
-            extra.append(line)
-        if p in (f"<{_RDF}subject>", f"<{_RDF}predicate>", f"<{_RDF}object>"):
-            stmt_parts.setdefault(s, {})[p] = o
-            extra.append(line)
-    ends: set[str] = set()
-    for spo in stmt_parts.values():
-        subj, pred, obj = (spo.get(f"<{_RDF}{k}>") for k in ("subject", "predicate", "object"))
-        if subj and pred and obj:
-            extra.append(f"{subj} {pred} {obj} .")
-            ends.update((subj, obj))
-    extra.extend(merge.subject_lines(sorted(ends - own), types_only=True))
-    rows = _rows_of(lines + extra)
-    # the shared nodes typed only so relationships find their ends were loaded before
-    own_uris = {s[1:-1] for s, p, _ in triples if p == _TYPE}
+    own = {s for s, p, o in triples if p == _TYPE and o in _LOCAL_TYPES}
+    ends = {s for s, _, _ in triples} | {o for _, p, o in triples if o.startswith("<") and p != _TYPE}
+    # the shared nodes at the other end were loaded before: typed here only so their rows find them
+    rows = _rows_of(lines + merge.subject_lines(sorted(ends - own), types_only=True))
+    own_uris = {s[1:-1] for s in own}
     return GraphRows(nodes=tuple(r for r in rows.nodes if r.uri in own_uris), rels=rows.rels)
 
 
