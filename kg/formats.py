@@ -39,7 +39,11 @@ def _neo4j_admin(source: ExportSource, output: str) -> None:
 
 def register_formats() -> None:
     """Add the non-RDF formats to the export registry."""
-    register_format(ExportFormat("grass", (".grass",), _grass, "Neo4j Browser style sheet from the ontology"))
+    register_format(
+        ExportFormat(
+            "grass", (".grass",), _grass, "Neo4j Browser style sheet from the ontology", reads_database=False
+        )
+    )
     register_format(ExportFormat("gexf", (".gexf",), _gexf, "GEXF for Gephi"))
     register_format(ExportFormat("graphml", (".graphml",), _graphml, "GraphML"))
     register_format(

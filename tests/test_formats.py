@@ -6,7 +6,9 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from typer.testing import CliRunner
 
+from kg.cli import _register_extensions, app
 from kg.formats import register_formats
 from kg.netx import to_networkx
 from kg.pipeline import extract_inputs
@@ -37,11 +39,13 @@ def test_network_exports_have_the_graphs_counts(loaded, tmp_path, fmt, reader):
     assert opened.number_of_edges() == expected.number_of_edges()
 
 
-@pytest.mark.db
-def test_grass_style_sheet_follows_the_ontology(loaded, tmp_path):
-    store, _ = loaded
+def test_grass_style_sheet_follows_the_ontology_without_a_database(tmp_path, monkeypatch):
+    # nothing listens on port 9: the style sheet comes from the ontology alone
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
     path = tmp_path / "style.grass"
-    export(store, str(path))  # format from the suffix
+    _register_extensions()
+    result = CliRunner().invoke(app, ["export", "-o", str(path)])  # format from the suffix
+    assert result.exit_code == 0, result.output
     text = path.read_text(encoding="utf-8")
     for label, (colour, _shape) in STYLES.items():
         assert f"node.{label}" in text and colour in text

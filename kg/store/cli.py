@@ -206,10 +206,15 @@ def export(
 ) -> None:
     """Read the database back into RDF under the ontology (or another registered format)."""
     from kg.store.connect import connect, resolve_settings
+    from kg.store.readback import ExportSource, format_for
     from kg.store.readback import export as run_export
-    from kg.store.readback import format_for
 
     chosen = format_for(output, fmt)  # fail on a bad suffix before connecting
+    if not chosen.reads_database:
+        chosen.write(ExportSource(store=None, base=base), output)
+        if not quiet:
+            _err(f"exported {chosen.name} -> {output}")
+        return
     settings = resolve_settings(uri, user, database, home=home)
     with connect(settings) as store:
         run_export(store, output, fmt=chosen.name, base=base)

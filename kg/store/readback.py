@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.errors import InputError
+from kg.errors import InputError, StoreError
 from kg.ontology import Vocabulary, vocabulary
 from kg.store.connect import Store
 from kg.store.mapping import GraphRows, NodeRow, RelRow, class_of_labels, rows_to_graph
@@ -98,12 +98,15 @@ def read_graph(store: Store, *, base: str | None = None) -> Graph:
 class ExportSource:
     """What an export writer may use; rows and graph are read once, when first asked for."""
 
-    store: Store
+    store: Store | None
+    """``None`` for a format that does not read the database."""
     base: str | None = None
 
     @cached_property
     def rows(self) -> GraphRows:
         """The database's node and relationship rows."""
+        if self.store is None:
+            raise StoreError("this export format reads no database")
         return read_rows(self.store)
 
     @cached_property
@@ -121,6 +124,8 @@ class ExportFormat:
     write: Callable[[ExportSource, str], None]
     """Writes the export to a path (``-``: standard output, where that makes sense)."""
     help: str = ""
+    reads_database: bool = True
+    """False for a format derived from the ontology alone, which ``kg export`` writes without connecting."""
 
 
 FORMATS: dict[str, ExportFormat] = {}
