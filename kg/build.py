@@ -9,15 +9,17 @@ article), ``graph.html`` (when the viewer can draw it), a database load and
 - no per-article graph is kept: each article's triples travel as sorted N-Triples
   lines. Triples that touch an article's own nodes (the article and its evidence
   sentences, whose IRIs contain the article id) are unique to it and are spooled as
-  they come; the others (entities, statistics, reified statements, shared between
-  articles) are merged by subject in an on-disk SQLite table, which removes repeats;
+  they come; the others (entities, statistics, shared between articles) are merged by
+  subject in an on-disk SQLite table, which removes repeats, and the reified statements
+  that carry a shared relationship's evidence are filed under the relationship's subject;
 - ``graph.ttl`` is pretty Turtle when the merged graph is small enough to hold
   (:data:`IN_MEMORY_TRIPLES`), else N-Triples lines (valid Turtle) written as a stream;
 - the workers also split each article's triples for the merge and compress them for the
   cache, so the main process mostly writes;
-- the database is loaded in batches through :mod:`kg.store.load` (shared nodes, then
-  their relationships, then the articles' own nodes and relationships, whose batches
-  also carry the evidence of relationships). Rows are made straight from the merged
+- the database is loaded in batches through :mod:`kg.store.load`: shared nodes, then
+  their relationships (each once, with the evidence of every article that states it),
+  then the articles' own nodes and the relationships that touch them (created, not
+  merged, since their article nodes are new). Rows are made straight from the merged
   N-Triples lines (:func:`kg.store.mapping.ntriples_to_rows`, no rdflib graph), ahead of
   their writing and, with several workers, in worker processes; batches are written in order.
 
