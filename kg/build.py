@@ -416,6 +416,10 @@ class _Merge:
             if nt:
                 yield nt
 
+    def subject_count(self, only_touched: bool) -> int:
+        table = "touched" if only_touched else "shared"
+        return int(self.db.execute(f"SELECT count(DISTINCT s) FROM {table}").fetchone()[0])
+
     def subjects(self, only_touched: bool) -> Iterator[str]:
         table = "touched" if only_touched else "shared"
         for (s,) in self.db.execute(f"SELECT DISTINCT s FROM {table} ORDER BY s"):
@@ -1038,13 +1042,19 @@ def _load(
     with connect(settings) as store:
         target = f"{store.uri} database {store.database or '(default)'}"
         incremental = previous_target == target
-        subjects = list(merge.subjects(only_touched=incremental))
+        count = merge.subject_count(only_touched=incremental)
 
         def jobs() -> Iterator[tuple[str, Any, str, int, int | None]]:
             for phase in ("nodes", "relationships"):
-                for start in range(0, len(subjects), _LOAD_SUBJECTS):
-                    batch = subjects[start : start + _LOAD_SUBJECTS]
-                    yield phase, batch, f"load {phase}", len(batch), len(subjects)
+                # the subjects are read from the merge in each phase, never held all at once
+                batch: list[str] = []
+                for subject in merge.subjects(only_touched=incremental):
+                    batch.append(subject)
+                    if len(batch) >= _LOAD_SUBJECTS:
+                        yield phase, batch, f"load {phase}", len(batch), count
+                        batch = []
+                if batch:
+                    yield phase, batch, f"load {phase}", len(batch), count
             parts: list[tuple[str, str]] = []
             for part in merge.local_parts(only_new=incremental):
                 parts.append(part)
