@@ -45,7 +45,7 @@ def run_one(
             password=settings["password"],
             database=settings["database"],
         )
-    sampler = _ChildRss()
+    sampler = _ChildRss(server_pid=int(settings.pop("server_pid", 0) or 0) if settings else 0)
     sampler.start()
     start = time.perf_counter()
     try:
@@ -65,6 +65,8 @@ def run_one(
         "peak_rss_mib": round(self_rss),
         "peak_worker_rss_mib": round(child_rss),
         "peak_workers_total_rss_mib": round(sampler.peak_total),
+        "peak_server_rss_mib": round(sampler.peak_server),
+        "peak_all_rss_mib": round(sampler.peak_all),
         "triples": report.triples,
         "stage_share": {k: round(v / seconds, 3) for k, v in stages.items()},
         "stage_seconds": {k: round(v, 1) for k, v in stages.items()},
@@ -75,14 +77,18 @@ def run_one(
 
 class _ChildRss:
     """Samples the RSS of this process's descendants (forkserver workers are not waited-for children,
-    so ``RUSAGE_CHILDREN`` misses them): the largest one and the largest sum, in MiB."""
+    so ``RUSAGE_CHILDREN`` misses them): the largest one and the largest sum, in MiB; and the
+    largest sum of this process, its descendants and the database server (``server_pid``) together."""
 
-    def __init__(self, interval: float = 0.5) -> None:
+    def __init__(self, interval: float = 0.5, server_pid: int = 0) -> None:
         import threading
 
         self.interval = interval
+        self.server_pid = server_pid
         self.peak_one = 0.0
         self.peak_total = 0.0
+        self.peak_all = 0.0
+        self.peak_server = 0.0
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -109,6 +115,9 @@ class _ChildRss:
             if sizes:
                 self.peak_one = max(self.peak_one, max(sizes))
                 self.peak_total = max(self.peak_total, sum(sizes))
+            server = (_server_rss(self.server_pid) or 0.0) if self.server_pid else 0.0
+            self.peak_server = max(self.peak_server, server)
+            self.peak_all = max(self.peak_all, me.memory_info().rss / 2**20 + sum(sizes) + server)
 
 
 SHARD_ARTICLES = 10_000
@@ -158,8 +167,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--one", nargs=5, help=argparse.SUPPRESS)  # corpus out workers load settings-json
     args = parser.parse_args(argv)
     if args.one:
-        corpus, out, workers, load, settings = args.one
-        print(json.dumps(run_one(corpus, out, int(workers), load == "1", json.loads(settings) or None)))
+        one_corpus, one_out, one_workers, one_load, one_settings = args.one
+        print(
+            json.dumps(
+                run_one(
+                    one_corpus, one_out, int(one_workers), one_load == "1", json.loads(one_settings) or None
+                )
+            )
+        )
         return 0
     work = Path(args.keep or tempfile.mkdtemp(prefix="kg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -200,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
                         "user": server.USER,
                         "password": server.read_password(server_state.home),
                         "database": name,
+                        "server_pid": str(server_state.pid),
                     }
                 out = work / f"out-{args.n}-w{workers}-{'load' if load else 'noload'}"
                 proc = subprocess.run(
@@ -219,8 +235,6 @@ def main(argv: list[str] | None = None) -> int:
                     env={**os.environ, "PYTHONWARNINGS": "ignore"},
                 )
                 row = json.loads(proc.stdout.strip().splitlines()[-1])
-                if server_state is not None and load:
-                    row["server_rss_mib"] = _server_rss(server_state.pid)
                 rows.append(row)
                 print(json.dumps(row), flush=True)
     finally:
@@ -230,13 +244,14 @@ def main(argv: list[str] | None = None) -> int:
             server.stop(server_state.home)
     print(
         f"\n{'articles':>8} {'workers':>7} {'load':>5} {'seconds':>8} {'art/s':>7} "
-        f"{'RSS MiB':>8} {'worker MiB':>10} {'workers MiB':>11} {'server MiB':>10}"
+        f"{'RSS MiB':>8} {'worker MiB':>10} {'workers MiB':>11} {'server MiB':>10} {'all MiB':>8}"
     )
     for r in rows:
         print(
             f"{r['articles']:>8} {r['workers']:>7} {'yes' if r['load'] else 'no':>5} {r['seconds']:>8} "
             f"{r['articles_per_s']:>7} {r['peak_rss_mib']:>8} {r['peak_worker_rss_mib']:>10} "
-            f"{r['peak_workers_total_rss_mib']:>11} {round(r.get('server_rss_mib') or 0):>10}"
+            f"{r['peak_workers_total_rss_mib']:>11} {r['peak_server_rss_mib']:>10} "
+            f"{r['peak_all_rss_mib']:>8}"
         )
     return 0
 
