@@ -263,6 +263,11 @@ def load_rows(
 ) -> LoadSummary:
     """Write node and relationship rows to the store, nodes first.
 
+    Nodes are merged on ``uri``. A relationship with an end node this call created is
+    created (it cannot exist yet); the others are merged, their evidence unioned. A
+    re-run after a failure finds the nodes already there and merges everything again,
+    so nothing is doubled.
+
     Parameters
     ----------
     store
