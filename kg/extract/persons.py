@@ -171,6 +171,8 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
         chosen: tuple[int, str] | None = None
         for given in (2, 1):
             j = i + sl + given
+            if j > len(text):
+                continue  # the text ends before a given name of this length
             name = text[i:j]
             if len(name) < 2 or not all(_CJK.match(c) for c in name):
                 # spaced names in tables: 邱 霖

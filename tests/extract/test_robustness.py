@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kg.extract import extract
@@ -18,7 +18,9 @@ ALPHABET = [
 ]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: the same examples on every run, so that a run fails only when the code changed
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@example("书记钟一", None)  # a title, then a name that ends the text
 @given(st.text(alphabet=ALPHABET, min_size=0, max_size=200), st.sampled_from([None, "浙江日报", "新华社"]))
 def test_any_text_extracts_without_error(text, publisher):
     article = Article(id="h", text=text or "。", publisher=publisher, date="2021-05-01")
