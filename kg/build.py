@@ -310,6 +310,7 @@ class _Cache:
     """Each article's N-Triples under ``(id, content hash)``, valid for one extractor signature."""
 
     def __init__(self, path: Path, signature: str) -> None:
+        self.path = path
         self.db = sqlite3.connect(path)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -348,8 +349,10 @@ def _split(line: str) -> tuple[str, str, str]:
 class _Merge:
     """The merged graph on disk: shared triples deduplicated by subject, article-own triples by article."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, track_touched: bool = True) -> None:
         self.path = path
+        self.track_touched = track_touched
+        """Whether to record the subjects new articles touch (only an incremental load needs them)."""
         self.db = sqlite3.connect(path)
         for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE", "cache_size=-131072"):
             self.db.execute(f"PRAGMA {pragma}")
@@ -374,7 +377,7 @@ class _Merge:
         self.local_rels.update(rels)
         self._pending_shared.extend(shared)
         self._pending_stmt.extend(stmts)
-        if new:
+        if new and self.track_touched:
             self._pending_touched.extend((s,) for s, _ in shared)
             self._pending_touched.extend((s,) for s, _ in stmts)
         self.local_triples += local.count("\n")
@@ -384,6 +387,7 @@ class _Merge:
             self.flush()
 
     def flush(self) -> None:
+        self._pending_shared.sort()  # in key order the B-tree pages are visited once each
         self.db.executemany("INSERT OR IGNORE INTO shared VALUES (?, ?)", self._pending_shared)
         self.db.executemany("INSERT OR IGNORE INTO stmt VALUES (?, ?)", self._pending_stmt)
         self.db.executemany("INSERT OR IGNORE INTO touched VALUES (?)", self._pending_touched)
@@ -417,6 +421,8 @@ class _Merge:
                 yield nt
 
     def subject_count(self, only_touched: bool) -> int:
+        if only_touched and not self.track_touched:
+            raise ValueError("this merge does not record touched subjects")
         table = "touched" if only_touched else "shared"
         return int(self.db.execute(f"SELECT count(DISTINCT s) FROM {table}").fetchone()[0])
 
@@ -700,15 +706,17 @@ def build(
     tmp = outdir / f".build-{os.getpid()}-{int(time.time() * 1000)}"
     tmp.mkdir()
     cache = _Cache(outdir / CACHE_NAME, signature)
-    merge = _Merge(tmp / "merge.sqlite")
+    prev_load = previous.get("load") or {}
+    db_has: dict[str, str] = (
+        dict(prev_load.get("articles") or {})
+        if prev_load.get("complete") and previous.get("base") == base
+        else {}
+    )
+    # with nothing loaded before, a load is a full one and needs no record of touched subjects
+    merge = _Merge(tmp / "merge.sqlite", track_touched=bool(db_has))
     executor: _Executor | None = None
+    validation: _Validation | None = None
     try:
-        prev_load = previous.get("load") or {}
-        db_has: dict[str, str] = (
-            dict(prev_load.get("articles") or {})
-            if prev_load.get("complete") and previous.get("base") == base
-            else {}
-        )
         executor = _Executor(workers, dask_address, base, extractor)
         report.workers, report.executor = executor.workers, executor.kind
         articles: dict[str, str] = {}
@@ -746,7 +754,9 @@ def build(
         executor = None
 
         graph = _write_exports(merge, trig_tmp, outdir, base, report, clock, tick)
-        _validate(graph, merge, cache, articles, validate, report, clock, tick)
+        validation = _Validation(validate, articles, report)
+        # a sample is validated in a process of its own while the database is loaded
+        validation.start(graph, cache, clock, beside=load)
         _render(graph if html else None, outdir, report, clock, html)
         graph = None
 
@@ -781,6 +791,7 @@ def build(
                 )
         else:
             report.load = {"text": "not loaded (--no-load)"}
+        validation.finish(clock, tick)
         _write_json(outdir / MANIFEST_NAME, manifest)
         report.outputs.append(str(outdir / MANIFEST_NAME))
         report.seconds_by_stage = clock.seconds
@@ -789,6 +800,8 @@ def build(
     finally:
         if executor is not None:
             executor.close()
+        if validation is not None:
+            validation.close()
         merge.close()
         cache.close()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -932,50 +945,92 @@ def _write_exports(
     return graph
 
 
-def _validate(
-    graph: Graph | None,
-    merge: _Merge,
-    cache: _Cache,
-    articles: dict[str, str],
-    mode: str,
-    report: BuildReport,
-    clock: _Clock,
-    tick: BuildProgress,
-) -> None:
+def _sample_violations(cache_path: str, items: list[tuple[str, str]]) -> int:
+    """SHACL violations of these articles' cached triples, validated in batches (any process)."""
     from kg.validate import validate_graph
 
-    if mode == "none":
-        report.validation = {"checked": "none", "text": "not validated (--no-validate)"}
-        return
-    with clock.stage("validate"):
-        if graph is not None and mode == "auto":
-            result = validate_graph(graph)
-            report.validation = {
+    db = sqlite3.connect(f"file:{cache_path}?mode=ro", uri=True)
+    try:
+        violations = 0
+        for start in range(0, len(items), _VALIDATE_BATCH):
+            part = Graph()
+            for article_id, digest in items[start : start + _VALIDATE_BATCH]:
+                row = db.execute("SELECT hash, nt FROM parts WHERE id = ?", (article_id,)).fetchone()
+                if row is not None and row[0] == digest:
+                    part.parse(data=zlib.decompress(row[1]).decode("utf-8"), format="nt")
+            violations += validate_graph(part).violations
+        return violations
+    finally:
+        db.close()
+
+
+class _Validation:
+    """Validation of the build's output: whole when the graph is held, else of a sample of articles
+    in batches, which can run in a process of its own beside the load."""
+
+    def __init__(self, mode: str, articles: dict[str, str], report: BuildReport) -> None:
+        self.mode = mode
+        self.articles = articles
+        self.report = report
+        self.items: list[tuple[str, str]] = []
+        self._pool: Any = None
+        self._future: Any = None
+
+    def start(self, graph: Graph | None, cache: _Cache, clock: _Clock, *, beside: bool) -> None:
+        """Validate now (whole graph, or ``beside`` false), or start the sample in another process."""
+        from kg.validate import validate_graph
+
+        if self.mode == "none":
+            self.report.validation = {"checked": "none", "text": "not validated (--no-validate)"}
+            return
+        if graph is not None and self.mode == "auto":
+            with clock.stage("validate"):
+                result = validate_graph(graph)
+            self.report.validation = {
                 "checked": "whole graph",
                 "conforms": result.conforms,
                 "violations": result.violations,
                 "text": result.text.splitlines()[0],
             }
             return
-        ids = list(articles)
-        if mode == "auto" and len(ids) > VALIDATE_SAMPLE:
+        ids = list(self.articles)
+        if self.mode == "auto" and len(ids) > VALIDATE_SAMPLE:
             step = len(ids) / VALIDATE_SAMPLE
             ids = [ids[int(k * step)] for k in range(VALIDATE_SAMPLE)]
-        violations = 0
-        for start in range(0, len(ids), _VALIDATE_BATCH):
-            part = Graph()
-            for article_id in ids[start : start + _VALIDATE_BATCH]:
-                nt = cache.get(article_id, articles[article_id])
-                if nt:
-                    part.parse(data=nt, format="nt")
-            violations += validate_graph(part).violations
-            tick("validate", min(_VALIDATE_BATCH, len(ids) - start), len(ids))
+        self.items = [(i, self.articles[i]) for i in ids]
+        if beside:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+            self._future = self._pool.submit(_sample_violations, str(cache.path), self.items)
+        else:
+            with clock.stage("validate"):
+                self._set(_sample_violations(str(cache.path), self.items))
+
+    def finish(self, clock: _Clock, tick: BuildProgress) -> None:
+        """Wait for a validation started beside the load (the time waited counts as ``validate``)."""
+        if self._future is not None:
+            with clock.stage("validate"):
+                violations = self._future.result()
+            self._set(violations)
+            self._future = None
+        self.close()
+        if self.items:
+            tick("validate", len(self.items), len(self.items))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def _set(self, violations: int) -> None:
         how = (
             "every article"
-            if len(ids) == len(articles)
-            else f"a sample of {len(ids)} of {len(articles)} articles"
+            if len(self.items) == len(self.articles)
+            else f"a sample of {len(self.items)} of {len(self.articles)} articles"
         )
-        report.validation = {
+        self.report.validation = {
             "checked": f"{how}, in batches of {_VALIDATE_BATCH} (conflicts between batches are not checked)",
             "conforms": violations == 0,
             "violations": violations,

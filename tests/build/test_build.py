@@ -125,7 +125,7 @@ def test_interrupted_build_leaves_no_report(
     def boom(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(kgbuild, "_validate", boom)
+    monkeypatch.setattr(kgbuild._Validation, "start", boom)
     with pytest.raises(KeyboardInterrupt):
         build([str(corpus)], out, workers=1, load=False, html=False)
     assert not (out / REPORT_NAME).exists()

@@ -74,13 +74,16 @@ def test_two_workers_load_the_same_graph_as_one(
 ) -> None:
     """Load rows made ahead in worker processes give the same database as rows made in order here."""
     corpus = write_jsonl(tmp_path / "c.jsonl", synthetic(24))
-    quick = {"html": False, "validate": "none", "store_settings": kg_settings}
+    # validation of every article, in batches: it runs in a process of its own beside the load
+    quick = {"html": False, "validate": "full", "store_settings": kg_settings}
     with connect(kg_settings) as store:
         graphs = []
         for workers in (1, 2):
             _clear(store)
             report = build([str(corpus)], tmp_path / f"w{workers}", workers=workers, **quick)  # type: ignore[arg-type]
             assert report.load["relationships_dangling"] == 0
+            assert report.validation["conforms"] is True
+            assert report.validation["checked"].startswith("every article")
             graphs.append(read_graph(store))
         assert len(graphs[0]) > 0
         assert isomorphic(graphs[0], graphs[1])
