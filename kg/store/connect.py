@@ -78,7 +78,8 @@ class Dialect:
     merge_uses_index_with_labels: bool = True
     """Whether ``MERGE (n:A:B {uri: ...})`` finds the node through the uniqueness index.
     ArcadeDB scans instead (quadratic time), so there nodes are matched on their most
-    specific label and the missing ones created with all their labels."""
+    specific label and the missing ones created with all their labels
+    (:func:`kg.store.load.node_queries`)."""
 
     @property
     def is_arcadedb(self) -> bool:

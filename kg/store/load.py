@@ -164,18 +164,18 @@ _FRESH = "_kgCreated"
 def node_queries(cls: str, dialect: Dialect, vocab: Vocabulary | None = None) -> tuple[str | None, str]:
     """The Cypher that writes a batch of ``cls`` nodes: ``(create_missing, upsert)``.
 
-    Both return the ``uri`` s of the nodes they created as ``created``. Usually
-    ``create_missing`` is ``None`` and ``upsert`` MERGEs on ``uri`` with all the node's
-    labels (marking the nodes it creates for one statement, to tell them apart). On
-    ArcadeDB, whose MERGE with several labels does not use the index, a class with
-    superclasses gets a ``create_missing`` that creates the nodes no node of the most
-    specific label has the ``uri`` of, and an ``upsert`` that updates the others.
+    On Neo4j, ``create_missing`` is ``None`` and ``upsert`` MERGEs on ``uri`` with all the
+    node's labels, marking the nodes it creates for the length of the statement to return
+    their ``uri`` s as ``created``. On ArcadeDB, whose MERGE with several labels does not
+    use the index (and which writes the marker twice for nothing), ``create_missing``
+    creates the nodes no node of the most specific label has the ``uri`` of and returns
+    their ``uri`` s, and ``upsert`` updates the others.
     """
     vocab = vocab or vocabulary()
     labels = _labels(cls, vocab)
     unions = ", ".join(_union_sets("n", vocab))
     on_match = f"ON MATCH SET {unions}\n" if unions else ""
-    if dialect.merge_uses_index_with_labels or len(labels) == 1:
+    if dialect.merge_uses_index_with_labels:
         upsert = (
             f"UNWIND $rows AS r\nMERGE (n:{':'.join(labels)} {{uri: r.uri}})\n"
             f"ON CREATE SET n += r.lists, n.{_FRESH} = true\n{on_match}SET n += r.props\n"

@@ -13,7 +13,7 @@ from store_graphs import first_article, iri, second_article, synthetic
 from kg.errors import StoreError
 from kg.export import parse_rdf, write_rdf
 from kg.ontology import vocabulary
-from kg.store.connect import Store
+from kg.store.connect import Store, detect_dialect
 from kg.store.load import load_graph, load_rows
 from kg.store.mapping import graph_to_rows
 from kg.store.readback import export, read_graph
@@ -138,3 +138,16 @@ def test_schema_has_a_uri_constraint_per_class_and_rejects_duplicates(kg_store: 
     with pytest.raises(StoreError, match="constraint"):
         kg_store.write(duplicate_super)
     assert kg_store.read("MATCH (n:Person {uri: $uri}) RETURN count(n) AS c", uri=uri)[0]["c"] == 1
+
+
+def test_the_statements_written_for_neo4j_load_the_same_graph(kg_fresh_store: Store) -> None:
+    """The MERGE-based node statements that Neo4j gets, run on the test server."""
+    kg_fresh_store.dialect = detect_dialect("Neo4j/5.20.0")
+    one, two = first_article(), second_article()
+    rows = graph_to_rows(one)
+    summary = load_graph(kg_fresh_store, one)
+    assert (summary.nodes_created, summary.rels_created) == (len(rows.nodes), len(rows.rels))
+    assert load_graph(kg_fresh_store, one).nodes_created == 0
+    load_graph(kg_fresh_store, two)
+    assert_isomorphic(read_graph(kg_fresh_store), one + two)
+    assert kg_fresh_store.read("MATCH (n) WHERE n._kgCreated IS NOT NULL RETURN count(n) AS c")[0]["c"] == 0
