@@ -306,6 +306,14 @@ def _extract_split_chunk(articles: Sequence[Article], base: str, extractor: Extr
 
 
 # ---------------------------------------------------------------- cache of per-article triples
+def _cached(db: sqlite3.Connection, article_id: str, digest: str) -> str | None:
+    """An article's cached N-Triples, if cached for this content hash."""
+    row = db.execute("SELECT hash, nt FROM parts WHERE id = ?", (article_id,)).fetchone()
+    if row is None or row[0] != digest:
+        return None
+    return zlib.decompress(row[1]).decode("utf-8")
+
+
 class _Cache:
     """Each article's N-Triples under ``(id, content hash)``, valid for one extractor signature."""
 
@@ -325,10 +333,7 @@ class _Cache:
         self.db.commit()
 
     def get(self, article_id: str, digest: str) -> str | None:
-        row = self.db.execute("SELECT hash, nt FROM parts WHERE id = ?", (article_id,)).fetchone()
-        if row is None or row[0] != digest:
-            return None
-        return zlib.decompress(row[1]).decode("utf-8")
+        return _cached(self.db, article_id, digest)
 
     def put_many(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
         """Store ``(id, hash, zlib-compressed N-Triples)`` rows."""
@@ -955,9 +960,9 @@ def _sample_violations(cache_path: str, items: list[tuple[str, str]]) -> int:
         for start in range(0, len(items), _VALIDATE_BATCH):
             part = Graph()
             for article_id, digest in items[start : start + _VALIDATE_BATCH]:
-                row = db.execute("SELECT hash, nt FROM parts WHERE id = ?", (article_id,)).fetchone()
-                if row is not None and row[0] == digest:
-                    part.parse(data=zlib.decompress(row[1]).decode("utf-8"), format="nt")
+                nt = _cached(db, article_id, digest)
+                if nt:
+                    part.parse(data=nt, format="nt")
             violations += validate_graph(part).violations
         return violations
     finally:
