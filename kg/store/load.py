@@ -167,9 +167,9 @@ def node_queries(cls: str, dialect: Dialect, vocab: Vocabulary | None = None) ->
     On Neo4j, ``create_missing`` is ``None`` and ``upsert`` MERGEs on ``uri`` with all the
     node's labels, marking the nodes it creates for the length of the statement to return
     their ``uri`` s as ``created``. On ArcadeDB, whose MERGE with several labels does not
-    use the index (and which writes the marker twice for nothing), ``create_missing``
-    creates the nodes no node of the most specific label has the ``uri`` of and returns
-    their ``uri`` s, and ``upsert`` updates the others.
+    use the index, ``create_missing`` creates the nodes no node of the most specific label
+    has the ``uri`` of and returns their ``uri`` s, and ``upsert`` updates the others
+    (no marker to write and remove).
     """
     vocab = vocab or vocabulary()
     labels = _labels(cls, vocab)
