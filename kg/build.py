@@ -351,7 +351,32 @@ def _split(line: str) -> tuple[str, str, str]:
     return s, p, rest[:-2] if rest.endswith(" .") else rest
 
 
-class _Merge:
+class _Lines:
+    """Reads a merge's shared triples and statements by subject (``db``: the merge's SQLite)."""
+
+    db: sqlite3.Connection
+
+    def _rows_in(self, query: str, subjects: Sequence[str], *extra: str) -> Iterator[Any]:
+        """Rows of ``query`` (with ``{marks}`` for the subjects' placeholders), 500 subjects at a time."""
+        for start in range(0, len(subjects), 500):
+            part = list(subjects[start : start + 500])
+            yield from self.db.execute(query.format(marks=",".join("?" * len(part))), [*part, *extra])
+
+    def subject_lines(self, subjects: Sequence[str], types_only: bool = False) -> list[str]:
+        """The shared lines of these subjects (only their ``rdf:type`` lines with ``types_only``)."""
+        query = "SELECT s, po FROM shared WHERE s IN ({marks})"
+        if types_only:
+            rows = self._rows_in(query + " AND po LIKE ?", subjects, f"{_TYPE} %")
+        else:
+            rows = self._rows_in(query, subjects)
+        return [f"{s} {po}" for s, po in rows]
+
+    def statement_lines(self, subjects: Sequence[str]) -> list[str]:
+        """The lines of the statements of the shared relationships these subjects have."""
+        return [line for (line,) in self._rows_in("SELECT line FROM stmt WHERE s IN ({marks})", subjects)]
+
+
+class _Merge(_Lines):
     """The merged graph on disk: shared triples deduplicated by subject, article-own triples by article."""
 
     def __init__(self, path: Path, *, track_touched: bool = True) -> None:
@@ -436,12 +461,6 @@ class _Merge:
         for (s,) in self.db.execute(f"SELECT DISTINCT s FROM {table} ORDER BY s"):
             yield s
 
-    def subject_lines(self, subjects: Sequence[str], types_only: bool = False) -> list[str]:
-        return _subject_lines(self.db, subjects, types_only)
-
-    def statement_lines(self, subjects: Sequence[str]) -> list[str]:
-        return _statement_lines(self.db, subjects)
-
     def counts(self) -> tuple[Counter[str], Counter[str], Counter[str]]:
         """Nodes by class, relationships by type and statistics by measure, over the whole graph."""
         classes = Counter(self.local_classes)
@@ -462,41 +481,11 @@ class _Merge:
         self.db.close()
 
 
-def _subject_lines(db: sqlite3.Connection, subjects: Sequence[str], types_only: bool = False) -> list[str]:
-    """The shared lines of these subjects (only their ``rdf:type`` lines with ``types_only``)."""
-    out: list[str] = []
-    for start in range(0, len(subjects), 500):
-        part = list(subjects[start : start + 500])
-        marks = ",".join("?" * len(part))
-        query = f"SELECT s, po FROM shared WHERE s IN ({marks})"
-        if types_only:
-            query += " AND po LIKE ?"
-            part.append(f"{_TYPE} %")
-        out.extend(f"{s} {po}" for s, po in db.execute(query, part))
-    return out
-
-
-def _statement_lines(db: sqlite3.Connection, subjects: Sequence[str]) -> list[str]:
-    """The lines of the statements of the shared relationships these subjects have."""
-    out: list[str] = []
-    for start in range(0, len(subjects), 500):
-        part = list(subjects[start : start + 500])
-        marks = ",".join("?" * len(part))
-        out.extend(line for (line,) in db.execute(f"SELECT line FROM stmt WHERE s IN ({marks})", part))
-    return out
-
-
-class _Reader:
+class _Reader(_Lines):
     """Read-only access to the shared triples of a finished merge (from a worker process)."""
 
     def __init__(self, path: str) -> None:
         self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-
-    def subject_lines(self, subjects: Sequence[str], types_only: bool = False) -> list[str]:
-        return _subject_lines(self.db, subjects, types_only)
-
-    def statement_lines(self, subjects: Sequence[str]) -> list[str]:
-        return _statement_lines(self.db, subjects)
 
 
 @functools.cache
@@ -1149,7 +1138,7 @@ def _load(
     return target, incremental, text, counts
 
 
-def _object_types(merge: _SubjectLines, lines: Iterable[str]) -> list[str]:
+def _object_types(merge: _Lines, lines: Iterable[str]) -> list[str]:
     """The ``rdf:type`` lines of the IRIs that ``lines`` point at (so relationships find their ends)."""
     objects = sorted({o for s, p, o in map(_split, lines) if o.startswith("<") and p != _TYPE})
     return merge.subject_lines(objects, types_only=True)
@@ -1185,13 +1174,7 @@ def _load_articles(store: Store, rows: Any, total: Any, *, schema: bool) -> None
     _add(total, load_rows(store, rows, schema=schema))
 
 
-class _SubjectLines(Protocol):
-    def subject_lines(self, subjects: Sequence[str], types_only: bool = False) -> list[str]: ...
-
-    def statement_lines(self, subjects: Sequence[str]) -> list[str]: ...
-
-
-def _subject_rows(merge: _SubjectLines, subjects: Sequence[str], phase: str) -> Any:
+def _subject_rows(merge: _Lines, subjects: Sequence[str], phase: str) -> Any:
     """The node rows (``phase`` ``"nodes"``) or relationship rows of a batch of shared subjects.
 
     A relationship row carries the evidence of every article that states it, so it is
@@ -1208,7 +1191,7 @@ def _subject_rows(merge: _SubjectLines, subjects: Sequence[str], phase: str) -> 
     return GraphRows(nodes=(), rels=_rows_of(lines + merge.statement_lines(subjects) + types).rels)
 
 
-def _article_rows(merge: _SubjectLines, parts: list[tuple[str, str]]) -> Any:
+def _article_rows(merge: _Lines, parts: list[tuple[str, str]]) -> Any:
     """The articles' own nodes and the relationships that touch them (with their statements)."""
     from kg.store.mapping import GraphRows
 
