@@ -96,7 +96,7 @@ class Doc:
 
     def entity(self, ref: Ref) -> Entity:
         """The entity behind a reference."""
-        return self.out.entities[ref]
+        return self.out.get(ref)
 
     # ------------------------------------------------------------ makers
     def committee(self, c: Committee, span: Span | None = None, surface: str | None = None) -> Ref:
