@@ -14,6 +14,7 @@ Example
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -62,11 +63,15 @@ class Article:
             for i, (s, e) in enumerate(split_sentences(self.norm))
         )
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Sentence:
-        """The sentence containing character ``offset``."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        """The sentence containing character ``offset`` (else the last one)."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return self.sentences[-1]
 
 
@@ -187,7 +192,7 @@ class Extraction:
 
     def add_span(self, ref: tuple[str, str], span: tuple[int, int]) -> None:
         """Record one more span that names an entity already added."""
-        self._entities[ref]  # noqa: B018 - the entity must exist
+        self._entities[ref]
         self._new_spans.setdefault(ref, set()).add(span)
 
     def relate(

@@ -8,11 +8,13 @@ decide canonical names and keys in one place.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from kg import regions
 from kg.extract.context import Committee, Context
+from kg.extract.dates import find_dates
 from kg.extract.lexicon import CENTRAL_BODIES, LOCAL_ABBREVIATIONS
 from kg.extract.numbers import ordinal_text
 from kg.model import Article, Entity, Extraction
@@ -48,6 +50,9 @@ class Doc:
     table_posts: list[tuple[Ref, str, int]] = field(default_factory=list)
     """Cells naming the leaders of a team in a table: (team, cell text, offset)."""
     _claimed: bytearray = field(default_factory=bytearray)
+    _index: list[tuple[int, int, Mention]] = field(default_factory=list)
+    """``mentions`` by start, then by the order they were recorded: (start, sequence, mention)."""
+    _cache: dict[object, object] = field(default_factory=dict)
 
     @classmethod
     def of(cls, article: Article) -> Doc:
@@ -74,6 +79,7 @@ class Doc:
         self._claimed = bytearray(len(self.text))
         for m in self.mentions:
             self._claimed[m.start : m.end] = b"\x01" * (m.end - m.start)
+        self._index = sorted((m.start, i, m) for i, m in enumerate(self.mentions))
 
     def mention(self, start: int, end: int, ref: Ref) -> Ref:
         """Record that ``[start, end)`` names ``ref``; returns ``ref``."""
@@ -81,6 +87,8 @@ class Doc:
             self._claimed = bytearray(len(self.text))
         self._claimed[start:end] = b"\x01" * (end - start)
         self.mentions.append(Mention(start, end, ref))
+        seq = len(self.mentions) - 1
+        bisect.insort(self._index, (start, seq, self.mentions[-1]), key=lambda t: (t[0], t[1]))
         self.out.add_span(ref, (start, end))
         original = self.article.text[start:end]
         if original != self.text[start:end]:
@@ -89,10 +97,45 @@ class Doc:
 
     def mentions_in(self, start: int, end: int, cls: str | None = None) -> list[Mention]:
         """Mentions inside ``[start, end)`` (of class ``cls``), in text order."""
-        found = [
-            m for m in self.mentions if start <= m.start and m.end <= end and (cls is None or m.ref[0] == cls)
-        ]
-        return sorted(found, key=lambda m: m.start)
+        index = self._index
+        found = []
+        for i in range(bisect.bisect_left(index, start, key=lambda t: t[0]), len(index)):
+            m = index[i][2]
+            if m.start > end:
+                break
+            if m.end <= end and (cls is None or m.ref[0] == cls):
+                found.append(m)
+        return found
+
+    def persons_by_start(self) -> list[Mention]:
+        """``persons`` sorted by start (stable), computed again only when the list grows."""
+        key = ("persons", len(self.persons))
+        if key not in self._cache:
+            self._cache[key] = sorted(self.persons, key=lambda m: m.start)
+        return self._cache[key]  # type: ignore[return-value]
+
+    def inspections_with_span(self, span: Span) -> list[Ref]:
+        """The Inspection entities that list ``span`` among their spans, in entity order.
+
+        Computed again whenever the number of entities changes.
+        """
+        key = ("inspection-spans", len(self.out.entities))
+        index = self._cache.get(key)
+        if index is None:
+            table: dict[Span, list[Ref]] = {}
+            for ref, entity in self.out.entities.items():
+                if ref[0] == "Inspection":
+                    for s in dict.fromkeys(entity.spans):
+                        table.setdefault(s, []).append(ref)
+            self._cache[key] = index = table
+        return list(index.get(span, ()))  # type: ignore[attr-defined]
+
+    def dates_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """:func:`~kg.extract.dates.find_dates` of ``text[start:end]``, computed once per span."""
+        key = ("dates", start, end)
+        if key not in self._cache:
+            self._cache[key] = find_dates(self.text[start:end], self.article.date)
+        return list(self._cache[key])  # type: ignore[call-overload]
 
     def entity(self, ref: Ref) -> Entity:
         """The entity behind a reference."""

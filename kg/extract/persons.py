@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from kg import regions
-from kg.extract.dates import find_dates
 from kg.extract.doc import Doc, Mention, Ref
 from kg.extract.lexicon import COMPOUND_SURNAMES, NOT_NAMES, RANKS, SURNAMES, TITLES
 from kg.model import Entity
@@ -377,7 +376,7 @@ def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
     sentence = doc.article.sentence_at(start)
     # what is said of this person: up to the next person named, or the end of the sentence's clause group
     stop, edge = sentence.end, end
-    for p in sorted(doc.persons, key=lambda m: m.start):
+    for p in doc.persons_by_start():
         if p.start < edge or p.start >= sentence.end:
             continue
         if re.fullmatch(r"[、和与及]", text[edge : p.start]):
@@ -394,7 +393,7 @@ def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
         )
         if not hit:
             continue
-        dates = find_dates(text[sentence.start : sentence.end], doc.article.date)
+        dates = doc.dates_in(sentence.start, sentence.end)
         date = dates[0][2] if dates else None
         key = f"{person[1]}-{date or doc.ctx.article_id}"
         props: tuple[tuple[str, object], ...] = (("date", date),) if date else ()
@@ -406,9 +405,8 @@ def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
         for m in doc.mentions_in(sentence.start, sentence.end):
             if m.ref[0] in ("InspectionRound", "Inspection"):
                 doc.out.relate(ref, "during", m.ref, span)
-        for insp_ref, insp in doc.out.entities.items():
-            if insp_ref[0] == "Inspection" and span in insp.spans:
-                doc.out.relate(ref, "during", insp_ref, span)
+        for insp_ref in doc.inspections_with_span(span):
+            doc.out.relate(ref, "during", insp_ref, span)
 
 
 _EVENT_NAMES = {
