@@ -53,6 +53,8 @@ class Doc:
     _index: list[tuple[int, int, Mention]] = field(default_factory=list)
     """``mentions`` by start, then by the order they were recorded: (start, sequence, mention)."""
     _cache: dict[object, object] = field(default_factory=dict)
+    _version: int = 0
+    """Counts changes to ``mentions``, so that answers computed from them can be kept until one."""
 
     @classmethod
     def of(cls, article: Article) -> Doc:
@@ -80,6 +82,7 @@ class Doc:
         for m in self.mentions:
             self._claimed[m.start : m.end] = b"\x01" * (m.end - m.start)
         self._index = sorted((m.start, i, m) for i, m in enumerate(self.mentions))
+        self._version += 1
 
     def mention(self, start: int, end: int, ref: Ref) -> Ref:
         """Record that ``[start, end)`` names ``ref``; returns ``ref``."""
@@ -87,6 +90,7 @@ class Doc:
             self._claimed = bytearray(len(self.text))
         self._claimed[start:end] = b"\x01" * (end - start)
         self.mentions.append(Mention(start, end, ref))
+        self._version += 1
         seq = len(self.mentions) - 1
         bisect.insort(self._index, (start, seq, self.mentions[-1]), key=lambda t: (t[0], t[1]))
         self.out.add_span(ref, (start, end))
@@ -95,16 +99,23 @@ class Doc:
             self.out.add_alias(ref, original)  # the form as written (traditional script), for search
         return ref
 
-    def mentions_in(self, start: int, end: int, cls: str | None = None) -> list[Mention]:
-        """Mentions inside ``[start, end)`` (of class ``cls``), in text order."""
+    def mentions_in(self, start: int, end: int, cls: str | tuple[str, ...] | None = None) -> list[Mention]:
+        """Mentions inside ``[start, end)`` (of class ``cls``, or of one of several), in text order."""
+        classes = (cls,) if isinstance(cls, str) else cls
+        key = ("mentions", start, end, cls, self._version)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return list(cached)  # type: ignore[call-overload]
         index = self._index
         found = []
         for i in range(bisect.bisect_left(index, start, key=lambda t: t[0]), len(index)):
             m = index[i][2]
             if m.start > end:
                 break
-            if m.end <= end and (cls is None or m.ref[0] == cls):
+            if m.end <= end and (classes is None or m.ref[0] in classes):
                 found.append(m)
+        if end - start > 1000:  # keep the answers that are expensive to compute again
+            self._cache[key] = tuple(found)
         return found
 
     def persons_by_start(self) -> list[Mention]:

@@ -403,10 +403,8 @@ def extract_inspections(doc: Doc) -> None:
         s, e = sentence.start, sentence.end
         stext = doc.text[s:e]
         rounds, teams = _agents(doc, s, e)
-        unnumbered = re.search(
-            r"(?:中央|省委|市委|区委|县委)?(?:各|\d+个|[一二三四五六七八九十]+个)?(?:专项)?(?:巡视|巡察)组",
-            stext,
-        )
+        # every other part of (?:中央|省委…)?(?:各|\d+个|…个)?(?:专项)?(?:巡视|巡察)组 is optional
+        unnumbered = "巡视组" in stext or "巡察组" in stext
         if not rounds and not teams and not unnumbered:
             continue
         if not re.search(r"巡视|巡察|进驻|入驻|反馈", stext):

@@ -402,9 +402,8 @@ def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
             Entity(cls, key, f"{doc.entity(person).name}{_EVENT_NAMES[cls]}", frozenset(), props, (span,))
         )
         doc.out.relate(ref, "involves", person, span)
-        for m in doc.mentions_in(sentence.start, sentence.end):
-            if m.ref[0] in ("InspectionRound", "Inspection"):
-                doc.out.relate(ref, "during", m.ref, span)
+        for m in doc.mentions_in(sentence.start, sentence.end, ("InspectionRound", "Inspection")):
+            doc.out.relate(ref, "during", m.ref, span)
         for insp_ref in doc.inspections_with_span(span):
             doc.out.relate(ref, "during", insp_ref, span)
 
