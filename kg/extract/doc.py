@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg import regions
@@ -52,6 +53,8 @@ class Doc:
     _claimed: bytearray = field(default_factory=bytearray)
     _index: list[tuple[int, int, Mention]] = field(default_factory=list)
     """``mentions`` by start, then by the order they were recorded: (start, sequence, mention)."""
+    _by_end: dict[int, list[Mention]] = field(default_factory=dict)
+    """``mentions`` by end, each list in the order they were recorded."""
     _cache: dict[object, object] = field(default_factory=dict)
     _version: int = 0
     """Counts changes to ``mentions``, so that answers computed from them can be kept until one."""
@@ -82,6 +85,9 @@ class Doc:
         for m in self.mentions:
             self._claimed[m.start : m.end] = b"\x01" * (m.end - m.start)
         self._index = sorted((m.start, i, m) for i, m in enumerate(self.mentions))
+        self._by_end = {}
+        for m in self.mentions:
+            self._by_end.setdefault(m.end, []).append(m)
         self._version += 1
 
     def mention(self, start: int, end: int, ref: Ref) -> Ref:
@@ -93,6 +99,7 @@ class Doc:
         self._version += 1
         seq = len(self.mentions) - 1
         bisect.insort(self._index, (start, seq, self.mentions[-1]), key=lambda t: (t[0], t[1]))
+        self._by_end.setdefault(end, []).append(self.mentions[-1])
         self.out.add_span(ref, (start, end))
         original = self.article.text[start:end]
         if original != self.text[start:end]:
@@ -118,12 +125,23 @@ class Doc:
             self._cache[key] = tuple(found)
         return found
 
-    def persons_by_start(self) -> list[Mention]:
-        """``persons`` sorted by start (stable), computed again only when the list grows."""
+    def mentions_ending_at(self, end: int) -> list[Mention]:
+        """The mentions that end at ``end``, in the order they were recorded."""
+        return self._by_end.get(end, [])
+
+    def persons_from(self, start: int) -> Iterator[Mention]:
+        """``persons`` sorted by start (stable) from the first that starts at or after ``start``.
+
+        The sorted list is computed again only when ``persons`` grows.
+        """
         key = ("persons", len(self.persons))
-        if key not in self._cache:
-            self._cache[key] = sorted(self.persons, key=lambda m: m.start)
-        return self._cache[key]  # type: ignore[return-value]
+        cached = self._cache.get(key)
+        if cached is None:
+            ordered = sorted(self.persons, key=lambda m: m.start)
+            self._cache[key] = cached = (ordered, [m.start for m in ordered])
+        ordered, starts = cached  # type: ignore[misc]
+        for i in range(bisect.bisect_left(starts, start), len(ordered)):
+            yield ordered[i]
 
     def inspections_with_span(self, span: Span) -> list[Ref]:
         """The Inspection entities that list ``span`` among their spans, in entity order.

@@ -271,12 +271,12 @@ def _person(doc: Doc, name: str, span: tuple[int, int], surface: str) -> Ref:
 
 def _org_before(doc: Doc, pos: int) -> Mention | None:
     """The organization, committee or team mention that ends at ``pos`` (allowing 党组 in between)."""
-    best = None
-    for m in doc.mentions:
-        is_body = m.ref[0] in ("Organization", "PartyCommittee", "InspectionTeam")
-        if is_body and pos - 2 <= m.end <= pos and (best is None or m.end > best.end):
-            best = m
-    return best
+    # the first recorded of those that end last
+    for end in (pos, pos - 1, pos - 2):
+        for m in doc.mentions_ending_at(end):
+            if m.ref[0] in ("Organization", "PartyCommittee", "InspectionTeam"):
+                return m
+    return None
 
 
 _GOVERNMENT_TITLE = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|主席)")
@@ -376,8 +376,10 @@ def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
     sentence = doc.article.sentence_at(start)
     # what is said of this person: up to the next person named, or the end of the sentence's clause group
     stop, edge = sentence.end, end
-    for p in doc.persons_by_start():
-        if p.start < edge or p.start >= sentence.end:
+    for p in doc.persons_from(edge):
+        if p.start >= sentence.end:
+            break  # in start order: so are all that follow
+        if p.start < edge:
             continue
         if re.fullmatch(r"[、和与及]", text[edge : p.start]):
             edge = p.end  # 赵志强、钱永红…等人被开除党籍: a list shares what follows it
