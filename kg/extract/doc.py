@@ -42,7 +42,7 @@ class Doc:
     article: Article
     ctx: Context
     out: Extraction
-    mentions: list[Mention] = field(default_factory=list)
+    _mentions: list[Mention] = field(default_factory=list)
     rounds: list[Mention] = field(default_factory=list)
     """Round mentions in text order (本轮 resolves to the latest)."""
     persons: list[Mention] = field(default_factory=list)
@@ -57,6 +57,10 @@ class Doc:
     """``mentions`` by end, each list in the order they were recorded."""
     _cache: dict[object, object] = field(default_factory=dict)
     _version: int = 0
+    _seq: int = 0
+    _longest: int = 0
+    _gone: set[int] = field(default_factory=set)
+    """``id`` of the forgotten mentions still in ``_mentions`` (removed when ``mentions`` is read)."""
     """Counts changes to ``mentions``, so that answers computed from them can be kept until one."""
 
     @classmethod
@@ -76,30 +80,57 @@ class Doc:
             return False
         return self._claimed.find(1, start, end) != -1
 
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every mention, in the order recorded."""
+        if self._gone:
+            gone = self._gone
+            self._mentions[:] = [m for m in self._mentions if id(m) not in gone]
+            self._gone = set()
+        return self._mentions
+
+    def last_mention(self) -> Mention:
+        """The mention recorded last (still there: nothing was forgotten since)."""
+        return self._mentions[-1]
+
+    def _overlapping(self, start: int, end: int) -> list[int]:
+        """Positions in ``_index`` of the mentions that overlap ``[start, end)``."""
+        index = self._index
+        lo = bisect.bisect_left(index, start - self._longest, key=lambda t: t[0])
+        hi = bisect.bisect_left(index, end, key=lambda t: t[0])
+        return [i for i in range(lo, hi) if start < index[i][2].end]
+
     def unclaim(self, start: int, end: int, cls: str) -> None:
         """Forget the mentions of class ``cls`` that overlap ``[start, end)``."""
-        self.mentions[:] = [
-            m for m in self.mentions if not (m.start < end and start < m.end and m.ref[0] == cls)
-        ]
-        self._claimed = bytearray(len(self.text))
-        for m in self.mentions:
-            self._claimed[m.start : m.end] = b"\x01" * (m.end - m.start)
-        self._index = sorted((m.start, i, m) for i, m in enumerate(self.mentions))
-        self._by_end = {}
-        for m in self.mentions:
-            self._by_end.setdefault(m.end, []).append(m)
+        positions = [i for i in self._overlapping(start, end) if self._index[i][2].ref[0] == cls]
         self._version += 1
+        if not positions:
+            return
+        gone = [self._index[i][2] for i in positions]
+        for i in reversed(positions):
+            del self._index[i]
+        for m in gone:
+            self._gone.add(id(m))
+            same_end = self._by_end[m.end]
+            same_end[:] = [x for x in same_end if x is not m]
+            self._claimed[m.start : m.end] = bytes(m.end - m.start)
+        lo, hi = min(m.start for m in gone), max(m.end for m in gone)
+        for i in self._overlapping(lo, hi):
+            m = self._index[i][2]
+            self._claimed[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     def mention(self, start: int, end: int, ref: Ref) -> Ref:
         """Record that ``[start, end)`` names ``ref``; returns ``ref``."""
         if not self._claimed:
             self._claimed = bytearray(len(self.text))
         self._claimed[start:end] = b"\x01" * (end - start)
-        self.mentions.append(Mention(start, end, ref))
+        m = Mention(start, end, ref)
+        self._mentions.append(m)
         self._version += 1
-        seq = len(self.mentions) - 1
-        bisect.insort(self._index, (start, seq, self.mentions[-1]), key=lambda t: (t[0], t[1]))
-        self._by_end.setdefault(end, []).append(self.mentions[-1])
+        self._seq += 1
+        self._longest = max(self._longest, end - start)
+        bisect.insort(self._index, (start, self._seq, m), key=lambda t: (t[0], t[1]))
+        self._by_end.setdefault(end, []).append(m)
         self.out.add_span(ref, (start, end))
         original = self.article.text[start:end]
         if original != self.text[start:end]:
@@ -109,10 +140,10 @@ class Doc:
     def mentions_in(self, start: int, end: int, cls: str | tuple[str, ...] | None = None) -> list[Mention]:
         """Mentions inside ``[start, end)`` (of class ``cls``, or of one of several), in text order."""
         classes = (cls,) if isinstance(cls, str) else cls
-        key = ("mentions", start, end, cls, self._version)
+        key = ("mentions", start, end, cls)
         cached = self._cache.get(key)
-        if cached is not None:
-            return list(cached)  # type: ignore[call-overload]
+        if cached is not None and cached[0] == self._version:  # type: ignore[index]
+            return list(cached[1])  # type: ignore[index]
         index = self._index
         found = []
         for i in range(bisect.bisect_left(index, start, key=lambda t: t[0]), len(index)):
@@ -122,7 +153,7 @@ class Doc:
             if m.end <= end and (classes is None or m.ref[0] in classes):
                 found.append(m)
         if end - start > 1000:  # keep the answers that are expensive to compute again
-            self._cache[key] = tuple(found)
+            self._cache[key] = (self._version, tuple(found))
         return found
 
     def mentions_ending_at(self, end: int) -> list[Mention]:

@@ -196,7 +196,7 @@ def _find_rounds(doc: Doc, defaults: dict[str, Committee]) -> None:
         if year is not None and "year" not in dict(doc.entity(ref).props):
             doc.out.set_prop(ref, "year", year)
         doc.mention(start, end, ref)
-        doc.rounds.append(doc.mentions[-1])
+        doc.rounds.append(doc.last_mention())
         doc.round_years.setdefault(ref, _year_near(doc, sentence.start, m.start()))
 
 

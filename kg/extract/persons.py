@@ -265,7 +265,7 @@ def _weak(text: str, cand: tuple[int, int, str, bool]) -> bool:
 def _person(doc: Doc, name: str, span: tuple[int, int], surface: str) -> Ref:
     ref = doc.out.add(Entity("Person", name, name, frozenset({surface} - {name}), (), (span,)))
     doc.mention(span[0], span[1], ref)
-    doc.persons.append(doc.mentions[-1])
+    doc.persons.append(doc.last_mention())
     return ref
 
 
