@@ -11,7 +11,7 @@ Each text is one article of the given size in UTF-8 bytes, extracted by
 
 | name | what it repeats |
 |---|---|
-| ``corpus`` | synthetic articles of ``bench/make_corpus.py`` joined into one (rounds, teams, targets, officials, figures) |
+| ``corpus`` | articles of ``bench/make_corpus.py`` joined into one |
 | ``seed`` | the shipped article ``examples/seed-zjrb-20200110.txt`` |
 | ``team`` | 第一巡视组 with no punctuation (one sentence) |
 | ``surrender`` | 王伟主动投案 with no punctuation |

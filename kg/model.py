@@ -122,6 +122,8 @@ class Extraction:
     _relations: dict[tuple[tuple[str, str], str, tuple[str, str]], Relation] = field(default_factory=dict)
     _new_spans: dict[tuple[str, str], set[tuple[int, int]]] = field(default_factory=dict)
     _resort: set[tuple[str, str]] = field(default_factory=set)
+    _changes: dict[str, int] = field(default_factory=dict)
+    """How often entities of each class were added or changed (see :meth:`changes`)."""
     _rel_spans: dict[tuple[tuple[str, str], str, tuple[str, str]], list[tuple[int, int]]] = field(
         default_factory=dict
     )
@@ -142,6 +144,13 @@ class Extraction:
             self._resort.clear()
         return self._entities
 
+    def changes(self, cls: str) -> int:
+        """A number that changes whenever an entity of class ``cls`` is added or changed."""
+        return self._changes.get(cls, 0)
+
+    def _changed(self, cls: str) -> None:
+        self._changes[cls] = self._changes.get(cls, 0) + 1
+
     def get(self, ref: tuple[str, str]) -> Entity:
         """The entity behind ``ref``; its ``spans`` may lack the latest ones (see :attr:`entities`)."""
         return self._entities[ref]
@@ -158,6 +167,7 @@ class Extraction:
 
     def add(self, entity: Entity) -> tuple[str, str]:
         """Add an entity, merging aliases, properties and spans with an earlier one of the same key."""
+        self._changed(entity.cls)
         old = self._entities.get(entity.ref)
         if old is not None:
             self._new_spans.setdefault(entity.ref, set()).update(entity.spans)
@@ -180,6 +190,7 @@ class Extraction:
         """Record one more name of an entity already added."""
         entity = self._entities[ref]
         if alias and alias != entity.name and alias not in entity.aliases:
+            self._changed(entity.cls)
             self._entities[ref] = replace(entity, aliases=entity.aliases | {alias})
 
     def set_prop(self, ref: tuple[str, str], name: str, value: object) -> None:
@@ -187,12 +198,13 @@ class Extraction:
         entity = self._entities[ref]
         props = dict(entity.props)
         if name not in props:
+            self._changed(entity.cls)
             props[name] = value
             self._entities[ref] = replace(entity, props=tuple(sorted(props.items())))
 
     def add_span(self, ref: tuple[str, str], span: tuple[int, int]) -> None:
         """Record one more span that names an entity already added."""
-        self._entities[ref]
+        self._changed(self._entities[ref].cls)
         self._new_spans.setdefault(ref, set()).add(span)
 
     def relate(

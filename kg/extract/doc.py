@@ -165,30 +165,29 @@ class Doc:
 
         The sorted list is computed again only when ``persons`` grows.
         """
-        key = ("persons", len(self.persons))
-        cached = self._cache.get(key)
-        if cached is None:
+        cached = self._cache.get("persons")
+        if cached is None or cached[0] != len(self.persons):  # type: ignore[index]
             ordered = sorted(self.persons, key=lambda m: m.start)
-            self._cache[key] = cached = (ordered, [m.start for m in ordered])
-        ordered, starts = cached  # type: ignore[misc]
+            self._cache["persons"] = cached = (len(self.persons), ordered, [m.start for m in ordered])
+        _, ordered, starts = cached  # type: ignore[misc]
         for i in range(bisect.bisect_left(starts, start), len(ordered)):
             yield ordered[i]
 
     def inspections_with_span(self, span: Span) -> list[Ref]:
         """The Inspection entities that list ``span`` among their spans, in entity order.
 
-        Computed again whenever the number of entities changes.
+        Computed again whenever an Inspection entity is added or changed.
         """
-        key = ("inspection-spans", len(self.out.entities))
-        index = self._cache.get(key)
-        if index is None:
+        version = self.out.changes("Inspection")
+        cached = self._cache.get("inspection-spans")
+        if cached is None or cached[0] != version:  # type: ignore[index]
             table: dict[Span, list[Ref]] = {}
             for ref, entity in self.out.entities.items():
                 if ref[0] == "Inspection":
                     for s in dict.fromkeys(entity.spans):
                         table.setdefault(s, []).append(ref)
-            self._cache[key] = index = table
-        return list(index.get(span, ()))  # type: ignore[attr-defined]
+            self._cache["inspection-spans"] = cached = (version, table)
+        return list(cached[1].get(span, ()))  # type: ignore[index]
 
     def dates_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """:func:`~kg.extract.dates.find_dates` of ``text[start:end]``, computed once per span."""
