@@ -165,11 +165,12 @@ class Doc:
 
         The sorted list is computed again only when ``persons`` grows.
         """
-        cached = self._cache.get("persons")
-        if cached is None or cached[0] != len(self.persons):  # type: ignore[index]
+        cached: tuple[int, list[Mention], list[int]] | None = self._cache.get("persons")  # type: ignore[assignment]
+        if cached is None or cached[0] != len(self.persons):
             ordered = sorted(self.persons, key=lambda m: m.start)
-            self._cache["persons"] = cached = (len(self.persons), ordered, [m.start for m in ordered])
-        _, ordered, starts = cached  # type: ignore[misc]
+            cached = (len(self.persons), ordered, [m.start for m in ordered])
+            self._cache["persons"] = cached
+        _, ordered, starts = cached
         for i in range(bisect.bisect_left(starts, start), len(ordered)):
             yield ordered[i]
 
