@@ -43,8 +43,6 @@ class Doc:
     rounds: list[Mention] = field(default_factory=list)
     """Round mentions in text order (本轮 resolves to the latest)."""
     persons: list[Mention] = field(default_factory=list)
-    round_years: dict[Ref, int | None] = field(default_factory=dict)
-    """The year the text gives each round, where it does (2019年初,十四届省委第六轮巡视)."""
     table_posts: list[tuple[Ref, str, int]] = field(default_factory=list)
     """Cells naming the leaders of a team in a table: (team, cell text, offset)."""
     _claimed: bytearray = field(default_factory=bytearray)
@@ -225,18 +223,24 @@ class Doc:
         year: int | None,
         span: Span,
         surface: str,
+        batch: bool = False,
     ) -> Ref:
-        """An InspectionRound: 十四届浙江省委第八轮巡视, 2014年中央第二轮巡视, 浙江省委第一轮巡视."""
-        if term is not None and ordinal is not None:
+        """An InspectionRound: 十四届浙江省委第八轮巡视, 2014年中央第二轮巡视, 2021年福建省委第二批巡视.
+
+        A round named by neither term nor year (省委第一轮巡视) cannot be told from the same
+        number of another term or year, so its key is the article's own.
+        """
+        unit = "批" if batch else "轮"
+        if term is not None and ordinal is not None and not batch:
             key = f"{committee.key}-{scheme}-{term}-{ordinal}"
             name = f"{ordinal_text(term)}届{committee.short}第{ordinal_text(ordinal)}轮{scheme}"
         elif year is not None and ordinal is not None:
-            key = f"{committee.key}-{scheme}-{year}年-{ordinal}"
-            name = f"{year}年{committee.short}第{ordinal_text(ordinal)}轮{scheme}"
+            key = f"{committee.key}-{scheme}-{year}年-{'批' if batch else ''}{ordinal}"
+            name = f"{year}年{committee.short}第{ordinal_text(ordinal)}{unit}{scheme}"
         else:
-            key = f"{committee.key}-{scheme}-第{ordinal}轮"
-            name = f"{committee.short}第{ordinal_text(ordinal or 0)}轮{scheme}"
-        if committee.region is None and committee.level is None:
+            key = f"{committee.key}-{scheme}-第{ordinal}{unit}@{self.ctx.article_id}"
+            name = f"{committee.short}第{ordinal_text(ordinal or 0)}{unit}{scheme}"
+        if committee.region is None and committee.level is None and "@" not in key:
             key += f"@{self.ctx.article_id}"
         props: list[tuple[str, object]] = [("scheme", scheme)]
         for k, v in (("term", term), ("ordinal", ordinal), ("year", year)):
