@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kg import regions
 from kg.extract.context import Committee, Context
@@ -168,8 +169,16 @@ class Doc:
         """An Organization under its canonical name; a 党组/党委 of a body is a sub-organization of it."""
         name, region_code = self.org_name(surface)
         props: tuple[tuple[str, object], ...] = (("category", category),) if category else ()
+        label = self._commission_label(name)
         ref = self.out.add(
-            Entity("Organization", name, name, frozenset({surface} - {name}), props, (span,) if span else ())
+            Entity(
+                "Organization",
+                name,
+                label,
+                frozenset({surface, name} - {label}),
+                props,
+                (span,) if span else (),
+            )
         )
         if region_code is not None:
             self.out.relate(ref, "locatedIn", self.region(region_code, None, evidence=span), span)
@@ -204,14 +213,39 @@ class Doc:
             code = self.ctx.region_code(level)
             if code is not None:
                 home = regions.get(code).name if level != "county" else regions.display_name(code)
-                return home + s[1:], code
+                return self._commission(home + s[1:], home), code
         found = regions.scan(s[:12])
         if found and found[0][0] == 0:
             _, _end, surface_form, codes = found[0]
             div = regions.get(codes[0])
             if surface_form == div.name or surface_form == regions.display_name(div.code):
-                return s, div.code  # 浙江省民政厅, 宁波市海曙区委: the body of a region named in full
+                # 浙江省民政厅, 宁波市海曙区委: the body of a region named in full
+                return self._commission(s, surface_form), div.code
         return s, None
+
+    def _commission(self, name: str, region: str) -> str:
+        """Since 2018 a region's 纪委 and 监委 are one body: where the article speaks of 监委,
+        山东省纪委, 山东省监委 and 山东省纪委省监委 are all 山东省纪委监委."""
+        if not self._supervision:
+            return name
+        rest = name[len(region) :]
+        parts = r"(?:纪委|纪律检查委员会)?(?:[省市县区]?(?:监委|监察委员会|监察委))?"
+        if rest and rest not in ("监察委",) and re.fullmatch(parts, rest):
+            return region + "纪委监委"
+        return name
+
+    def _commission_label(self, name: str) -> str:
+        """The name of a combined commission as the article spells it (浙江省纪委省监委), where it does."""
+        if not name.endswith("纪委监委"):
+            return name
+        level = name[-5]
+        if level in "省市县区" and f"{level}纪委{level}监委" in self.text:
+            return name[:-2] + level + "监委"
+        return name
+
+    @cached_property
+    def _supervision(self) -> bool:
+        return bool(re.search(r"监委|监察委", self.text))
 
     def round(
         self,

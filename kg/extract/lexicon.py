@@ -290,6 +290,7 @@ TITLES: tuple[str, ...] = tuple(
             "总工程师",
             "组员",
             "联络员",
+            "成员",
         },
         key=len,
         reverse=True,
