@@ -120,7 +120,12 @@ class Context:
                     votes[prov.code] += 1
             if votes:
                 (best, n), *rest = [*votes.most_common(2), ("", 0)]
-                alone = n == 1 and not rest[0][1] and bool(re.search(r"我省|全省|省委|省纪委|省监委", text))
+                alone = (
+                    n == 1
+                    and not rest[0][1]
+                    and not looks_central
+                    and bool(re.search(r"我省|全省|省委|省纪委|省监委", text))
+                )
                 if (n >= 2 and n > rest[0][1]) or alone:
                     ctx.province = best
         if ctx.county is None and re.search(r"区委|县委", text):

@@ -46,6 +46,8 @@ class Doc:
     persons: list[Mention] = field(default_factory=list)
     table_posts: list[tuple[Ref, str, int]] = field(default_factory=list)
     """Cells naming the leaders of a team in a table: (team, cell text, offset)."""
+    implied: set[Ref] = field(default_factory=set)
+    """Bodies made only because their party group was named (国家铁路局 of 国家铁路局党组)."""
     _claimed: bytearray = field(default_factory=bytearray)
 
     @classmethod
@@ -187,6 +189,7 @@ class Doc:
             if m and not m.group(1).endswith(("省", "市", "县", "区", "州", "委员会党", "中央")):
                 parent = self.organization(m.group(1), span, parent_body=False)
                 self.out.relate(ref, "subOrganizationOf", parent, span)
+                self.implied.add(parent)
         return ref
 
     def org_name(self, surface: str) -> tuple[str, str | None]:

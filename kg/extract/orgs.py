@@ -332,3 +332,17 @@ def link_documents(doc: Doc) -> None:
         dates = find_dates(doc.text[sentence.start : clause_start + verb.start()], doc.article.date)
         if dates:
             doc.out.set_prop(m.ref, "date", dates[-1][2])
+
+
+def drop_unstated_bodies(doc: Doc) -> None:
+    """A body the text names only through its party group (省林业局党组) is no node of its own,
+    unless something else is said of it (a post in it, a figure about it)."""
+    named = {m.ref for m in doc.mentions}
+    for ref in doc.implied - named:
+        used = any(
+            (r.object == ref and r.predicate != "subOrganizationOf")
+            or (r.subject == ref and r.predicate != "locatedIn")
+            for r in doc.out.relations
+        )
+        if not used:
+            doc.out.drop(ref)
