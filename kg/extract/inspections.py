@@ -73,7 +73,7 @@ _TARGET_PATTERNS = (
 _COUNT = r"[\d一二三四五六七八九十两百]+(?:个|家|所|名)"
 _GENERIC = re.compile(
     r"^(?:被巡[视察]|各|有关|相关|部分|其他|全[省市县区]|本|该|我|下属|所属|机构|单位|部门|企业|\d)|"
-    r"(?:单位|地方|部门|党组织|地区|系统|领导班子|机关|领域|行业)$"
+    r"(?:单位|地方|部门|党组织|地区|系统|领导班子|(?<![会委协院府])机关|领域|行业)$"
 )
 
 
@@ -120,6 +120,11 @@ def _committee(doc: Doc, word: str | None, scheme: str, defaults: dict[str, Comm
         c = doc.ctx.committee("市委")
     assert c is not None
     return c
+
+
+def default_committee(doc: Doc, scheme: str) -> Committee:
+    """The committee whose rounds and teams the article is about, for a scheme (巡视 or 巡察)."""
+    return _committee(doc, None, scheme, {})
 
 
 def _strip_comm(doc: Doc, m: re.Match[str], group: str) -> tuple[str | None, int]:
@@ -400,7 +405,11 @@ def _resolve_item(
         head = re.match(r"^([\u4e00-\u9fff]{2,6}(?:镇|乡|街道))", prev_item)
         if head and not re.match(r"^[\u4e00-\u9fff]{2,6}(?:镇|乡|街道)", item) and item[-1] == prev_item[-1]:
             name = head.group(1) + item
-    if name in CENTRAL_BODIES or name.endswith(ORG_SUFFIXES) or re.search(r"(?:集团|公司)", name):
+    if (
+        name in CENTRAL_BODIES
+        or name.endswith(ORG_SUFFIXES)
+        or re.search(r"(?:集团|公司)|[会委协院府]机关$", name)
+    ):
         ref = doc.organization(name, (start, end))
         _township_of(doc, name, start)
         doc.mention(start, end, ref)
@@ -461,6 +470,9 @@ def _share_committee_suffix(items: list[tuple[str, int]]) -> None:
 
 def parse_targets(doc: Doc, text: str, offset: int) -> list[Target]:
     """Split an enumeration of targets into members and resolve each one."""
+    # a bracketed sub-list (市委办公室(市档案馆、市保密办)) names bodies housed with the target,
+    # not targets: blank it out, keeping offsets
+    text = re.sub(r"[(（][^()（）]*[)）]", lambda m: " " * len(m.group(0)), text)
     text = _split_conjunctions(text)
     # Count phrases (6个州市, 等8个省属单位) and a closing 等机构 are no members; blank them out
     # with delimiters so that offsets stay those of the text.
