@@ -73,7 +73,7 @@ _TARGET_PATTERNS = (
 _COUNT = r"[\d一二三四五六七八九十两百]+(?:个|家|所|名)"
 _GENERIC = re.compile(
     r"^(?:被巡[视察]|各|有关|相关|部分|其他|全[省市县区]|本|该|我|下属|所属|机构|单位|部门|企业|\d)|"
-    r"(?:单位|地方|部门|党组织|地区|系统|领导班子|(?<![会委协院府])机关|领域|行业)$"
+    r"(?:单位|地方|部门|党组织|地区|系统|领导班子|(?<![会委协院府])机关|领域|行业|干部|人员)$"
 )
 
 
@@ -377,8 +377,10 @@ def _resolve_item(
     if found and found[0][0] == 0 and found[0][1] == len(item):
         codes = found[0][3]
         if prev is not None and prev.ref[0] == "Region" and len(codes) > 1:
+            # 深圳市、南山区: a city's own district, else a sibling of the member before
             parent = regions.get(prev.ref[1]).parent if prev.ref[1].isdigit() else None
-            better = [c for c in codes if parent and regions.get(c).parent == parent]
+            own = [c for c in codes if regions.get(c).parent == prev.ref[1]]
+            better = own or [c for c in codes if parent and regions.get(c).parent == parent]
             codes = tuple(better) or codes
         elif prev is not None and prev.ref[0] == "Region" and prev.ref[1].isdigit():
             parent = regions.get(prev.ref[1]).parent
