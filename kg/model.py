@@ -207,6 +207,18 @@ class Extraction:
         self._changed(self._entities[ref].cls)
         self._new_spans.setdefault(ref, set()).add(span)
 
+    def drop(self, ref: tuple[str, str]) -> None:
+        """Remove an entity and every relation that touches it."""
+        if ref in self._entities:
+            self._changed(ref[0])
+        self._entities.pop(ref, None)
+        self._new_spans.pop(ref, None)
+        self._resort.discard(ref)
+        for key in [k for k in self._relations if ref in (k[0], k[2])]:
+            del self._relations[key]
+            self._rel_spans.pop(key, None)
+            self._rel_seen.pop(key, None)
+
     def relate(
         self, subject: tuple[str, str], predicate: str, obj: tuple[str, str], span: tuple[int, int] | None
     ) -> None:
