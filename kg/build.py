@@ -43,6 +43,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -600,7 +601,12 @@ class _Executor:
             from concurrent.futures import ProcessPoolExecutor
 
             # forkserver: no fork of a process that runs threads (the progress bar, the driver)
-            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+            self._pool = ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context("forkserver"),
+                initializer=_watch_parent,
+                initargs=(os.getpid(),),
+            )
             self.kind = "processes"
 
     def submit(self, articles: list[Article]) -> _Handle:
@@ -767,6 +773,7 @@ def build(
     clock = _Clock()
     previous = _read_manifest(outdir / MANIFEST_NAME)
     signature = _signature(base, extractor)
+    _remove_stale_temporaries(outdir)
     tmp = outdir / f".build-{os.getpid()}-{int(time.time() * 1000)}"
     tmp.mkdir()
     cache = _Cache(outdir / CACHE_NAME, signature)
@@ -1066,7 +1073,12 @@ class _Validation:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+            self._pool = ProcessPoolExecutor(
+                1,
+                mp_context=multiprocessing.get_context("forkserver"),
+                initializer=_watch_parent,
+                initargs=(os.getpid(),),
+            )
             self._future = self._pool.submit(_sample_violations, str(cache.path), self.items)
         else:
             with clock.stage("validate"):
@@ -1300,7 +1312,10 @@ class _Prepare:
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("forkserver")
+                self.workers,
+                mp_context=multiprocessing.get_context("forkserver"),
+                initializer=_watch_parent,
+                initargs=(os.getpid(),),
             )
         return self
 
@@ -1331,6 +1346,36 @@ class _Prepare:
         while pending:
             k, future, info = pending.popleft()
             yield (k, future.result(), *info)  # type: ignore[misc]
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def _remove_stale_temporaries(outdir: Path) -> None:
+    """Remove the ``.build-PID-*`` folders of builds that were killed (their process is gone)."""
+    for folder in outdir.glob(".build-*"):
+        match = re.fullmatch(r"\.build-(\d+)-\d+", folder.name)
+        if match and folder.is_dir() and not _pid_alive(int(match.group(1))):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker process: exit as soon as the build process ``parent`` is gone (killed with -9)."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if not _pid_alive(parent):
+                os._exit(1)
+
+    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
 
 
 def _check_inputs(inputs: Sequence[str]) -> None:
