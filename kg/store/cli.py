@@ -112,6 +112,13 @@ def db_status(home: Home = None) -> None:
     typer.echo(f"relationships: {sum(r['count'] for r in types)}")
     for row in types:
         typer.echo(f"  {row['type']:20} {row['count']}")
+    from kg.store.load import incomplete_loads
+
+    for load in incomplete_loads(current.home):
+        typer.echo(
+            f"incomplete load: database {load.get('database') or '(default)'}, started {load.get('started')} "
+            f"(pid {load.get('pid')}), did not finish: run it again to complete it"
+        )
 
 
 @db_app.command("stop")
