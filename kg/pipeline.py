@@ -71,10 +71,22 @@ def extract_graph(articles: Iterable[Article], *, base: str | None = None) -> Gr
     return extract_articles(articles, base=base).graph
 
 
+SHAPES_CHECK_TRIPLES = 200_000
+"""RDF inputs up to this size are checked against the shapes before a load (larger ones are trusted)."""
+
+
 def extract_inputs(
-    inputs: Iterable[str], *, on_error: str = "skip", base: str | None = None, extractor: Extractor = extract
+    inputs: Iterable[str],
+    *,
+    on_error: str = "skip",
+    base: str | None = None,
+    extractor: Extractor = extract,
+    check_shapes: bool = False,
 ) -> ExtractResult:
     """Read every input and extract it; RDF files (.ttl .nt .jsonld .trig) are read as graphs.
+
+    With ``check_shapes`` an RDF file that does not conform to the ontology's shapes is
+    refused like an unreadable input (``kg load``: what the database holds must read back).
 
     Raises
     ------
@@ -110,5 +122,19 @@ def extract_inputs(
     )
     result.skipped = skipped
     for path in rdf_paths:
-        result.graph += parse_rdf(path)
+        graph = parse_rdf(path)
+        if check_shapes and len(graph) <= SHAPES_CHECK_TRIPLES:
+            from kg.validate import validate_graph
+
+            report = validate_graph(graph)
+            if not report.conforms:
+                reason = (
+                    f"{path}: does not conform to the shapes ({report.violations} violation(s)); "
+                    f"not read (`kg validate {path}` lists them)"
+                )
+                if on_error != "skip":
+                    raise InputError(reason)
+                skipped.append(Skipped(str(path), reason))
+                continue
+        result.graph += graph
     return result

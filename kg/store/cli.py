@@ -188,7 +188,7 @@ def _read_inputs(inputs: list[str], on_error: str, base: str | None) -> tuple[Gr
     """The graph of the inputs (articles extracted, RDF files read) and the inputs skipped."""
     from kg.pipeline import extract_inputs
 
-    result = extract_inputs(inputs, on_error=on_error, base=base)
+    result = extract_inputs(inputs, on_error=on_error, base=base, check_shapes=True)
     return result.graph, [str(s) for s in result.skipped]
 
 
