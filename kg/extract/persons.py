@@ -444,6 +444,15 @@ def _posts_before(doc: Doc, person: Ref, start: int) -> None:
         org = inner or _org_before(doc, titles_at) or _org_before(doc, window + m.start())
         body_text = ""
         body_start = window + m.start()
+        government = None if org is not None else _region_government(doc, window, window + m.start(), m)
+        if government is not None:
+            ref, body_start = government
+            segments.append((ref, titles_at, "", m.group(0), titles_at))
+            join = _CHAIN_JOIN.search(text, max(sentence.start, body_start - 3), body_start)
+            if join is None:
+                break
+            pos = join.start()
+            continue
         if org is not None:
             body_start = org.start
         else:
@@ -483,6 +492,22 @@ def _posts_before(doc: Doc, person: Ref, start: int) -> None:
                 continue
             written = unit + title if unit_outside and _PARTY_TITLE.search(title) else title
             _post(doc, person, org_ref, written, (sentence.start, sentence.end))
+
+
+def _region_government(doc: Doc, floor: int, at: int, titles: re.Match[str]) -> tuple[Ref, int] | None:
+    """福州市原副市长: a government title after a region's name is a post in its people's government."""
+    if not _GOVERNMENT_TITLE.fullmatch(titles.group("titles").removeprefix("原")):
+        return None
+    before = doc.text[floor:at]
+    found = regions.scan(before)
+    if not found or found[-1][1] != len(before):
+        return None
+    start, end, surface, codes = found[-1]
+    if surface != regions.get(codes[0]).name and surface != regions.display_name(codes[0]):
+        return None
+    span = (floor + start, floor + end)
+    ref = doc.organization(regions.display_name(codes[0]) + "人民政府", span, category="state")
+    return ref, floor + start
 
 
 def _org_inside(doc: Doc, start: int, end: int) -> Mention | None:

@@ -62,3 +62,11 @@ def test_a_commentator_is_not_involved_in_what_he_comments_on():
     ex = run("省委党校副校长祁德韬分析称,部分干部主动投案,是因为看清了形势。")
     assert names(ex, "Person") == {"祁德韬"}
     assert not [e for e in ex.entities.values() if e.cls == "Surrender"]
+
+
+def test_a_government_title_after_a_region_is_a_post_in_its_government():
+    ex = run("福州市原副市长林文辉涉嫌严重违纪违法,目前主动投案。")
+    assert related(ex, "holds") == {("林文辉", "福州市人民政府副市长")}
+    (post,) = [e for e in ex.entities.values() if e.cls == "Position"]
+    assert dict(post.props).get("former") is True
+    assert [e.cls for e in ex.entities.values() if e.cls == "Surrender"] == ["Surrender"]
