@@ -182,7 +182,10 @@ def extract_organizations(doc: Doc) -> None:
         end = _org_end(text, m.start(), m.end()) or m.end()
         if end > m.end() and not _extends(text, m.end(), end):
             end = m.end()
-        ref = doc.organization(text[m.start() : end], (m.start(), end))
+        surface = text[m.start() : end]
+        if CENTRAL_BODIES.get(surface) == "中共中央政治局" and text.startswith("常委", end):
+            surface = "中共中央政治局常务委员会"  # 政治局常委: a member of its standing committee
+        ref = doc.organization(surface, (m.start(), end))
         doc.mention(m.start(), end, ref)
         _shared_parent(doc, text[m.start() : m.end()], end)
     region_at = {s: (e, codes[0]) for s, e, _, codes in regions.scan(text)}

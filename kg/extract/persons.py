@@ -444,6 +444,11 @@ def _posts_before(doc: Doc, person: Ref, start: int) -> None:
         org = inner or _org_before(doc, titles_at) or _org_before(doc, window + m.start())
         body_text = ""
         body_start = window + m.start()
+        if org is None and re.search(r"(?:巡视|巡察)组$", text[window : window + m.start()]):
+            team = _the_only_team(doc)  # 巡察组组长李明: the team the article is about
+            if team is not None:
+                segments.append((team, titles_at, "", m.group(0), titles_at))
+                break
         government = None if org is not None else _region_government(doc, window, window + m.start(), m)
         if government is not None:
             ref, body_start = government
@@ -492,6 +497,11 @@ def _posts_before(doc: Doc, person: Ref, start: int) -> None:
                 continue
             written = unit + title if unit_outside and _PARTY_TITLE.search(title) else title
             _post(doc, person, org_ref, written, (sentence.start, sentence.end))
+
+
+def _the_only_team(doc: Doc) -> Ref | None:
+    teams = [ref for ref in doc.out.entities if ref[0] == "InspectionTeam"]
+    return teams[0] if len(teams) == 1 else None
 
 
 def _region_government(doc: Doc, floor: int, at: int, titles: re.Match[str]) -> tuple[Ref, int] | None:

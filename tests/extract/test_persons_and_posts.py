@@ -70,3 +70,12 @@ def test_a_government_title_after_a_region_is_a_post_in_its_government():
     (post,) = [e for e in ex.entities.values() if e.cls == "Position"]
     assert dict(post.props).get("former") is True
     assert [e.cls for e in ex.entities.values() if e.cls == "Surrender"] == ["Surrender"]
+
+
+def test_the_leader_of_the_article_s_only_team_and_of_the_standing_committee():
+    found = posts(
+        "9月12日,十二届湖北省委第四轮巡视第三巡视组进驻十堰市。巡视组组长周新华指出,要坚持问题导向。"
+    )
+    assert found == {("周新华", "湖北省委第三巡视组组长")}
+    found = posts("中共中央政治局常委、中央巡视工作领导小组组长李希出席。")
+    assert ("李希", "中共中央政治局常务委员会常委") in found
