@@ -102,6 +102,8 @@ _NOT_END = {
     "局和",
     "部和",
 }
+#: Words inside names that begin with a stop character (有限公司, 能源局, 会计师协会).
+_INNER_WORDS = ("有限", "能源", "会计", "可持续", "要素")
 _TITLE_START = tuple(sorted({*TITLES, *RANKS, "原"}, key=len, reverse=True))
 _PREFIX_CHARS = "省市县区州"
 _BAD_LEFT = set("全本我该外各分兄友此每跨两三多省市县区州")
@@ -129,7 +131,7 @@ def _org_end(text: str, start: int, body_from: int, limit: int = 22) -> int | No
     stop = min(len(text), start + limit)
     while i < stop:
         ch = text[i]
-        if (ch in _STOP_CHARS and not text.startswith("有限", i)) or text.startswith(_STOP_WORDS, i):
+        if (ch in _STOP_CHARS and not text.startswith(_INNER_WORDS, i)) or text.startswith(_STOP_WORDS, i):
             break
         if ch in "和与及" and (text[i + 1 : i + 2] in _PREFIX_CHARS or text.startswith(_BROAD, i + 1)):
             break  # 省人防办和省民宗委: two bodies

@@ -392,6 +392,10 @@ def _post(doc: Doc, person: Ref, org: Ref | None, title: str, span: tuple[int, i
     former = title.startswith("原")
     title = title.removeprefix("原")
     rank = next((r for r in RANKS if title.startswith(r)), None)
+    split = re.fullmatch(r"(纪委|监委)(.+)", title)
+    if org is not None and org[0] == "PartyCommittee" and split:
+        org = _owned_body(doc, org, split.group(1), span, named=False)  # 纪委书记: the commission's 书记
+        title = split.group(2)
     if org is not None and org[0] == "PartyCommittee" and _GOVERNMENT_TITLE.fullmatch(title):
         org = _government_of(doc, org, span)  # 市委副书记、市长: the mayor heads the city government
     elif org is not None and org[0] == "Organization" and not _PARTY_TITLE.search(title):
@@ -506,9 +510,16 @@ def _the_only_team(doc: Doc) -> Ref | None:
 
 def _region_government(doc: Doc, floor: int, at: int, titles: re.Match[str]) -> tuple[Ref, int] | None:
     """福州市原副市长: a government title after a region's name is a post in its people's government."""
-    if not _GOVERNMENT_TITLE.fullmatch(titles.group("titles").removeprefix("原")):
+    written = re.sub(r"[\s:：]", "", titles.group("titles")).split("、")
+    if not any(_GOVERNMENT_TITLE.fullmatch(t.removeprefix("原")) for t in written):
         return None
     before = doc.text[floor:at]
+    short = re.search(r"([省市县区])(?:人民)?政府$", before)
+    level = {"省": "province", "市": "prefecture", "县": "county", "区": "county"}
+    code = doc.ctx.region_code(level[short.group(1)]) if short else None
+    if short and code is not None:  # 省政府副省长: the home province's government
+        ref = doc.organization(regions.display_name(code) + "人民政府", (floor + short.start(), at))
+        return ref, floor + short.start()
     found = regions.scan(before)
     if not found or found[-1][1] != len(before):
         return None
@@ -537,7 +548,7 @@ def segments_can_follow(text: str, floor: int, at: int) -> bool:
     return at > floor and text[at - 1] in "、,"
 
 
-def _owned_body(doc: Doc, owner: Ref, body: str, span: tuple[int, int]) -> Ref:
+def _owned_body(doc: Doc, owner: Ref, body: str, span: tuple[int, int], *, named: bool = True) -> Ref:
     """The body ``body`` of committee ``owner``: 宣传部 of 中共福建省委 is 福建省委宣传部."""
     short = doc.entity(owner).name.removeprefix("中共")
     if body in _COMMISSION:
@@ -545,7 +556,8 @@ def _owned_body(doc: Doc, owner: Ref, body: str, span: tuple[int, int]) -> Ref:
     else:
         name = short + {"政法委": "政法委员会", "统战部": "统一战线工作部"}.get(body, body)
     ref = doc.organization(name, span)
-    doc.mention(span[0], span[1], ref)
+    if named:  # written as its own span of the text, not inside a title
+        doc.mention(span[0], span[1], ref)
     return ref
 
 

@@ -79,3 +79,17 @@ def test_the_leader_of_the_article_s_only_team_and_of_the_standing_committee():
     assert found == {("周新华", "湖北省委第三巡视组组长")}
     found = posts("中共中央政治局常委、中央巡视工作领导小组组长李希出席。")
     assert ("李希", "中共中央政治局常务委员会常委") in found
+
+
+def test_a_committee_s_commission_and_government_titles_and_bodies_with_inner_stop_words():
+    found = posts("市委常委、纪委书记、监委主任李华主持会议。", publisher="宁波日报")
+    assert found == {
+        ("李华", "中共宁波市委常委"),
+        ("李华", "宁波市纪委监委书记"),
+        ("李华", "宁波市纪委监委主任"),
+    }
+    found = posts("省政府副省长、党组成员赵明参加会议。", publisher="浙江日报")
+    assert found == {("赵明", "浙江省人民政府副省长"), ("赵明", "浙江省人民政府党组成员")}
+    assert posts("国家能源局原副局长王晓林涉嫌严重违纪违法。") == {("王晓林", "国家能源局副局长")}
+    # a government named in passing is no node
+    assert names(run("省委、省政府有关职能部门参加。", publisher="浙江日报"), "Organization") == set()
