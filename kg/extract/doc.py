@@ -199,6 +199,10 @@ class Doc:
         (省民宗委 -> 浙江省民族宗教事务委员会); a name that starts with a region keeps it.
         """
         s = re.sub(r"^(?:中共|中国共产党)?(?:第?[一二三四五六七八九十]+届)", "", surface)
+        if re.fullmatch(r"(?:中共|中国共产党).{4,}(?:党组|党委|党工委)", s):
+            s = re.sub(
+                r"^(?:中共|中国共产党)", "", s
+            )  # 中共湖南省卫生健康委员会党组: as the body's party group
         bare = re.sub(r"[（(][^）)]*[）)]$", "", s)
         if bare in CENTRAL_BODIES:
             return CENTRAL_BODIES[bare], None

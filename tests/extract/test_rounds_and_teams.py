@@ -166,3 +166,13 @@ def test_the_previous_round_and_the_nearest_team_take_the_clause_s_target():
     assert ("中央第八巡视组", "中国农业银行") in pairs
     assert ("中央第二巡视组", "甘肃省") in pairs
     assert ("十九届中央第五轮巡视", "甘肃省") not in pairs
+
+
+def test_bodies_that_received_an_inspection_or_report_on_its_rectification():
+    ex = run("十九届中央第六轮巡视期间,国家统计局党组、应急管理部党委接受了中央巡视组的常规巡视。")
+    assert inspected(ex) == {
+        ("十九届中央第六轮巡视", "国家统计局党组"),
+        ("十九届中央第六轮巡视", "应急管理部党委"),
+    }
+    ex = run("中共湖南省卫生健康委员会党组关于十二届省委第三轮巡视整改进展情况的通报")
+    assert inspected(ex) == {("十二届湖南省委第三轮巡视", "湖南省卫生健康委员会党组")}
