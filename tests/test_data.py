@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -260,3 +261,27 @@ def test_read_lexicons_merges_files_in_order(tmp_path: Path) -> None:
         "titles": [["首席监察官"], ["副首席监察官"]],
         "publisher_regions": [["某某晚报", "福建省"]],
     }
+
+
+@pytest.mark.slow
+def test_kg_build_lexicon_reaches_the_workers_and_the_cache(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in (1, 2):
+        (corpus / f"a{n}.txt").write_text(
+            f"标题：巡视动员会{n}\n\n2025年3月，中央第三巡视组进驻低空局党组开展常规巡视。组长禤志明主持会议。\n",
+            encoding="utf-8",
+        )
+    lexicon_file = tmp_path / "mine.txt"
+    lexicon_file.write_text("[surnames]\n禤\n", encoding="utf-8")
+    out = tmp_path / "out"
+    common = ["build", str(corpus), "--out", str(out), "--no-load", "--no-html", "--validate", "none", "-q"]
+    done = _kg(*common, "--workers", "2", "--lexicon", str(lexicon_file))
+    assert done.returncode == 0, done.stderr
+    assert '"禤志明"' in (out / "graph.ttl").read_text(encoding="utf-8")
+    # without the file the cached extractions no longer apply
+    done = _kg(*common, "--workers", "2")
+    assert done.returncode == 0, done.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["articles_reused"] == 0
+    assert '"禤志明"' not in (out / "graph.ttl").read_text(encoding="utf-8")
