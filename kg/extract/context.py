@@ -108,25 +108,31 @@ class Context:
                         ctx._home(code)
                         if ctx.prefecture is not None:
                             break
+        looks_central = bool(re.search(r"中央(第[一二三四五六七八九十\d]+)?巡视组|中央巡视", text))
         if ctx.province is None:
+            # where the regions the text names lie; the province itself counts, except in an
+            # article about central inspection (which names the provinces it inspects)
             votes: Counter[str] = Counter()
             for _, _, _, codes in regions.scan(text):
                 div = regions.get(codes[0])
-                if div.level != "province":
-                    prov = regions.province_of(div.code)
-                    if prov is not None:
-                        votes[prov.code] += 1
+                prov = div if div.level == "province" else regions.province_of(div.code)
+                if prov is not None and (div.level != "province" or not looks_central):
+                    votes[prov.code] += 1
             if votes:
                 (best, n), *rest = [*votes.most_common(2), ("", 0)]
-                if n >= 2 and n > rest[0][1]:
+                alone = (
+                    n == 1
+                    and not rest[0][1]
+                    and not looks_central
+                    and bool(re.search(r"我省|全省|省委|省纪委|省监委", text))
+                )
+                if (n >= 2 and n > rest[0][1]) or alone:
                     ctx.province = best
         if ctx.county is None and re.search(r"区委|县委", text):
             ctx._single_named(text, "county")
         if ctx.prefecture is None and "市委" in text:
             ctx._single_named(text, "prefecture")
-        ctx.central = ctx.province is None and bool(
-            re.search(r"中央(第[一二三四五六七八九十\d]+)?巡视组|中央巡视", text)
-        )
+        ctx.central = ctx.province is None and looks_central
         return ctx
 
     def _single_named(self, text: str, level: str) -> None:
