@@ -8,7 +8,8 @@ decides, a short form keeps the name as written.
 
 Example
 -------
->>> from kg.extract.lexicon import PUBLISHER_REGIONS
+>>> from kg.extract.hosts import host_region
+from kg.extract.lexicon import PUBLISHER_REGIONS
 from kg.model import Article
 >>> ctx = Context.of(Article(id="x", text="省委巡视组进驻。", publisher="浙江日报"))
 >>> ctx.committee("省委").name
@@ -22,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg import regions
+from kg.extract.hosts import host_region
 from kg.extract.lexicon import PUBLISHER_REGIONS
 from kg.model import Article
 from kg.text import normalize
@@ -110,6 +112,10 @@ class Context:
                             break
         looks_central = bool(re.search(r"中央(第[一二三四五六七八九十\d]+)?巡视组|中央巡视", text))
         if ctx.province is None:
+            home = host_region(article.url)
+            if home is not None:
+                ctx._home(home)
+        if ctx.province is None:
             # where the regions the text names lie; the province itself counts, except in an
             # article about central inspection (which names the provinces it inspects)
             votes: Counter[str] = Counter()
@@ -167,6 +173,8 @@ class Context:
         """
         if level == "prefecture" and self.prefecture is None and self.province in MUNICIPALITIES:
             return self.province
+        if level == "prefecture" and self.county is not None and regions.get(self.county).name.endswith("市"):
+            return self.county  # in a county-level city (丹阳市), 市委 is its own
         return {"province": self.province, "prefecture": self.prefecture, "county": self.county}.get(level)
 
     def committee(self, word: str) -> Committee | None:

@@ -73,7 +73,7 @@ _TARGET_PATTERNS = (
 _COUNT = r"[\d一二三四五六七八九十两百]+(?:个|家|所|名)"
 _GENERIC = re.compile(
     r"^(?:被巡[视察]|各|有关|相关|部分|其他|全[省市县区]|本|该|我|下属|所属|机构|单位|部门|企业|\d)|"
-    r"(?:单位|地方|部门|党组织|地区|系统|领导班子|(?<![会委协院府])机关|领域|行业)$"
+    r"(?:单位|地方|部门|党组织|地区|系统|领导班子|(?<![会委协院府])机关|领域|行业|干部|人员)$"
 )
 
 
@@ -238,15 +238,17 @@ def _round_mentions(doc: Doc, defaults: dict[str, Committee]) -> list[_RoundMent
                 sentence=sentence.index,
             )
         )
+    numbered = [r for r in found if not r.batch and r.ordinal]  # in text order
+    k = 0
+    last: _RoundMention | None = None
+    previous: list[_RoundMention] = []
     for m in PREVIOUS_ROUND.finditer(text):
         # 上一轮巡视: the round before the one last named
-        before = [r for r in found if r.end <= m.start() and not r.batch and r.ordinal]
-        if not before or doc.claimed(m.start(), m.end()):
+        while k < len(numbered) and numbered[k].end <= m.start():
+            last, k = numbered[k], k + 1
+        if last is None or last.ordinal is None or last.ordinal < 2 or doc.claimed(m.start(), m.end()):
             continue
-        last = max(before, key=lambda r: r.end)
-        if last.ordinal is None or last.ordinal < 2:
-            continue
-        found.append(
+        previous.append(
             _RoundMention(
                 start=m.start(),
                 end=m.end(),
@@ -259,6 +261,7 @@ def _round_mentions(doc: Doc, defaults: dict[str, Committee]) -> list[_RoundMent
                 sentence=doc.article.sentence_at(m.start()).index,
             )
         )
+    found.extend(previous)
     found.sort(key=lambda r: r.start)
     return found
 
@@ -277,6 +280,15 @@ def _join_mentions(doc: Doc, found: list[_RoundMention]) -> None:
         terms = cues.get(r.committee.key, set())
         if r.term is None and r.year is None and not r.batch and len(terms) == 1:
             r.term = next(iter(terms))
+    # the full forms of each number: (committee, scheme, ordinal) -> (terms, years)
+    named: dict[tuple[str, str, int | None], tuple[set[int], set[int]]] = {}
+    for r in found:
+        if not r.batch:
+            terms, years = named.setdefault((r.committee.key, r.scheme, r.ordinal), (set(), set()))
+            if r.term is not None:
+                terms.add(r.term)
+            if r.year is not None:
+                years.add(r.year)
     for i, r in enumerate(found):
         if r.term is not None or r.batch:
             continue
@@ -285,17 +297,7 @@ def _join_mentions(doc: Doc, found: list[_RoundMention]) -> None:
             if partner is not None:
                 r.term, r.ordinal = partner.term, partner.ordinal
             continue
-        fuller = [
-            o
-            for o in found
-            if o is not r
-            and o.committee.key == r.committee.key
-            and o.scheme == r.scheme
-            and o.ordinal == r.ordinal
-            and not o.batch
-        ]
-        terms = {o.term for o in fuller if o.term is not None}
-        years = {o.year for o in fuller if o.year is not None}
+        terms, years = named.get((r.committee.key, r.scheme, r.ordinal), (set(), set()))
         if len(terms) == 1:
             r.term = next(iter(terms))
         elif not terms and len(years) == 1:
@@ -377,8 +379,10 @@ def _resolve_item(
     if found and found[0][0] == 0 and found[0][1] == len(item):
         codes = found[0][3]
         if prev is not None and prev.ref[0] == "Region" and len(codes) > 1:
+            # 深圳市、南山区: a city's own district, else a sibling of the member before
             parent = regions.get(prev.ref[1]).parent if prev.ref[1].isdigit() else None
-            better = [c for c in codes if parent and regions.get(c).parent == parent]
+            own = [c for c in codes if regions.get(c).parent == prev.ref[1]]
+            better = own or [c for c in codes if parent and regions.get(c).parent == parent]
             codes = tuple(better) or codes
         elif prev is not None and prev.ref[0] == "Region" and prev.ref[1].isdigit():
             parent = regions.get(prev.ref[1]).parent

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from kg import regions
+from kg.extract.context import committee_of_region
 from kg.extract.doc import Doc
 from kg.extract.lexicon import CENTRAL_BODIES, ORG_SUFFIXES, RANKS, TITLES
 
@@ -297,6 +298,26 @@ def extract_committees(doc: Doc) -> None:
             continue  # 县委书记 as a kind of official, not a committee the article is about
         ref = doc.committee(c, (start, end), word)
         doc.mention(start, end, ref)
+        if c.region is not None:
+            _share_final_committee(doc, start, word)
+
+
+def _share_final_committee(doc: Doc, start: int, word: str) -> None:
+    """南平市、三明市委: the 委 that closes a list of regions belongs to each of them."""
+    text = doc.text
+    level = word[-2]
+    while start > 0 and text[start - 1] == "、":
+        found = regions.scan(text[max(0, start - 13) : start - 1])
+        if not found or found[-1][1] != len(text[max(0, start - 13) : start - 1]):
+            return
+        s, _e, surface, codes = found[-1]
+        begin = max(0, start - 13) + s
+        if not surface.endswith(level) or doc.claimed(begin, start - 1):
+            return
+        c = committee_of_region(codes[0])
+        ref = doc.committee(c, (begin, start - 1), surface + "委")
+        doc.mention(begin, start - 1, ref)
+        start = begin
 
 
 _SELF = re.compile(r"(?:我|全|本)(省|市|县|区)")

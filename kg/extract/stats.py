@@ -275,6 +275,7 @@ def extract_statistics(doc: Doc) -> None:
             scope = _scope(doc, sentence.start, sentence.start + f.start)
             facts.append(_Fact(f, f.measure or "other", sentence, scope, period))
     _key_facts(doc, facts)
+    scoped: set[Ref] = set()
     for fact in sorted(facts, key=lambda x: x.measure == "other"):
         f, s = fact.figure, fact.sentence.start
         props: list[tuple[str, object]] = [
@@ -289,26 +290,28 @@ def extract_statistics(doc: Doc) -> None:
         wording = doc.text[s + c_start : s + c_end].strip()
         span = (s + f.start, s + f.end)
         ref = doc.out.add(Entity("Statistic", fact.key, wording[:80], frozenset(), tuple(props), (span,)))
-        if fact.scope is not None and not any(
-            r.subject == ref and r.predicate == "scope" for r in doc.out.relations
-        ):
+        if fact.scope is not None and ref not in scoped:
+            scoped.add(ref)
             doc.out.relate(ref, "scope", fact.scope, (s, fact.sentence.end))
 
 
 def _key_facts(doc: Doc, facts: list[_Fact]) -> None:
     """Give each fact its key: that of the same figure in an earlier sentence, else its own."""
-    done: list[_Fact] = []
+    done: dict[tuple[Decimal, str], list[_Fact]] = {}
+    keys: set[str] = set()
     for fact in sorted(facts, key=lambda x: x.measure == "other"):
-        for other in done:
+        f = fact.figure
+        same = done.setdefault((f.value, f.unit), [])
+        for other in same:
             if _same_fact(fact, other):
                 fact.key = other.key
                 break
         else:
-            f = fact.figure
             fact.key = f"{doc.ctx.article_id}-{fact.measure}-{f.value}-{f.unit}"
-            if any(o.key == fact.key for o in done):
+            if fact.key in keys:
                 fact.key += f"-{fact.sentence.start + f.start}"
-        done.append(fact)
+            keys.add(fact.key)
+            same.append(fact)
 
 
 def _same_fact(a: _Fact, b: _Fact) -> bool:

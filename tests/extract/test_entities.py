@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
+from kg import regions
+from kg.extract import extract
+from kg.extract.hosts import host_region
+from kg.model import Article
 from tests.extract.helpers import inspected, names, props, related, run
 
 
@@ -207,3 +213,26 @@ def test_officials_are_no_bodies_and_bracketed_bodies_are_no_targets():
 
 def test_a_common_word_is_no_place():
     assert names(run("被巡察单位修订和新建制度31项。"), "Region") == set()
+
+
+@pytest.mark.parametrize(
+    ("url", "home"),
+    [
+        ("http://www.jsdyjw.gov.cn/show.asp?id=1", "丹阳市"),
+        ("http://www.zjsjw.gov.cn/a/1.html", "浙江省"),
+        ("http://www.hbjw.gov.cn/x", None),  # hb: 湖北 or 河北
+        ("http://bbs.example.com/thread-1.html", None),
+    ],
+)
+def test_the_home_a_local_site_s_address_names(url, home):
+    code = host_region(url)
+    assert (regions.get(code).name if code else None) == home
+
+
+def test_a_county_level_city_s_site_resolves_its_city_committee():
+    ex = extract(
+        Article(id="t", text="十四届市委第十一轮巡察完成进驻。", url="http://www.jsdyjw.gov.cn/show.asp?id=9")
+    )
+    assert {e.name for e in ex.entities.values() if e.cls == "InspectionRound"} == {
+        "十四届丹阳市委第十一轮巡察"
+    }
