@@ -14,7 +14,7 @@ from functools import cache
 from kg import regions
 from kg.extract.context import committee_of_region
 from kg.extract.doc import Doc
-from kg.extract.lexicon import CENTRAL_BODIES, ORG_SUFFIXES, RANKS, TITLES
+from kg.extract.lexicon import KNOWN_BODIES, ORG_SUFFIXES, RANKS, TITLES
 
 __all__ = [
     "extract_committees",
@@ -112,7 +112,7 @@ _BROAD = ("中央", "国家", "中国", "中华全国", "全国", "中华")
 
 @cache
 def _central_pattern() -> re.Pattern[str]:
-    forms = sorted(CENTRAL_BODIES, key=len, reverse=True)
+    forms = sorted(KNOWN_BODIES, key=len, reverse=True)
     return re.compile("|".join(re.escape(f) for f in forms))
 
 
@@ -181,11 +181,14 @@ def extract_organizations(doc: Doc) -> None:
         name = m.group(0)
         if name in ("中共中央", "党中央", "中国共产党中央委员会", "中共中央委员会"):
             continue  # the central committee is a PartyCommittee
+        if text[m.end() - 1 : m.end() + 1] in _NOT_END:
+            continue  # 人事部门: a word, not 人事部
         end = _org_end(text, m.start(), m.end()) or m.end()
         if end > m.end() and not _extends(text, m.end(), end):
-            end = m.end()
+            # 中国石油大学 is a body of its own; anything longer runs into the next word
+            end = end if end - m.end() <= 4 and text[m.end() : end].endswith(("大学", "学院")) else m.end()
         surface = text[m.start() : end]
-        if CENTRAL_BODIES.get(surface) == "中共中央政治局" and text.startswith("常委", end):
+        if KNOWN_BODIES.get(surface) == "中共中央政治局" and text.startswith("常委", end):
             surface = "中共中央政治局常务委员会"  # 政治局常委: a member of its standing committee
         ref = doc.organization(surface, (m.start(), end))
         doc.mention(m.start(), end, ref)

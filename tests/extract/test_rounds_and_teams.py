@@ -162,8 +162,8 @@ def test_the_previous_round_and_the_nearest_team_take_the_clause_s_target():
         "第六巡视组组长赵德明,曾在上一轮巡视中担任第二巡视组组长,巡视甘肃省。"
     )
     pairs = inspected(ex)
-    assert ("十九届中央第四轮巡视", "中国农业银行") in pairs
-    assert ("中央第八巡视组", "中国农业银行") in pairs
+    assert ("十九届中央第四轮巡视", "中国农业银行股份有限公司") in pairs  # the bank's full name
+    assert ("中央第八巡视组", "中国农业银行股份有限公司") in pairs
     assert ("中央第二巡视组", "甘肃省") in pairs
     assert ("十九届中央第五轮巡视", "甘肃省") not in pairs
 
