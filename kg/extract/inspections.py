@@ -119,7 +119,7 @@ def _committee(doc: Doc, word: str | None, scheme: str, defaults: dict[str, Comm
     if scheme == "巡视":
         # an article of an unknown province (我省, 省委) keeps its 省委 unresolved: never the centre's
         provincial = doc.ctx.province is None and re.search(r"我省|全省|省委", doc.text)
-        if doc.ctx.central or (doc.ctx.province is None and not provincial):
+        if doc.ctx.central or doc.ctx.about_central or (doc.ctx.province is None and not provincial):
             return CENTRAL
         c = doc.ctx.committee("省委")
     else:

@@ -176,3 +176,11 @@ def test_bodies_that_received_an_inspection_or_report_on_its_rectification():
     }
     ex = run("中共湖南省卫生健康委员会党组关于十二届省委第三轮巡视整改进展情况的通报")
     assert inspected(ex) == {("十二届湖南省委第三轮巡视", "湖南省卫生健康委员会党组")}
+
+
+def test_a_provincial_paper_s_report_on_central_inspection_keeps_its_rounds_central():
+    ex = run("3月25日,中央第七巡视组进驻海南省。十九大以来第二轮巡视由此启动。", publisher="浙江日报")
+    assert names(ex, "InspectionRound") == {"十九届中央第二轮巡视"}
+    ex = run("省委第二巡视组进驻湖州市。中央巡视组此前曾反馈。本次为省委第五轮巡视。", publisher="浙江日报")
+    assert {dict(e.props).get("ordinal") for e in ex.entities.values() if e.cls == "InspectionRound"} == {5}
+    assert ("InspectionRound", "中共浙江省委-巡视-第5轮@t") in ex.entities
