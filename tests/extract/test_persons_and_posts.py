@@ -93,3 +93,10 @@ def test_a_committee_s_commission_and_government_titles_and_bodies_with_inner_st
     assert posts("国家能源局原副局长王晓林涉嫌严重违纪违法。") == {("王晓林", "国家能源局副局长")}
     # a government named in passing is no node
     assert names(run("省委、省政府有关职能部门参加。", publisher="浙江日报"), "Organization") == set()
+
+
+def test_withheld_names_and_set_phrases_are_no_persons():
+    assert names(run("巡视期间,某县原县长李某主动投案。"), "Person") == set()
+    ex = run("经查,王富玉严重违纪违法,决定给予王富玉开除党籍处分。")
+    assert names(ex, "Person") == {"王富玉"}
+    assert [e.cls for e in ex.entities.values() if e.cls == "Sanction"] == ["Sanction"]
