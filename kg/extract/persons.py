@@ -11,6 +11,7 @@ in the clause of the name.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg import regions
 from kg.extract.dates import find_dates
@@ -426,16 +427,56 @@ _OWNED_BODY = re.compile(
 _COMMISSION = ("纪委", "监委", "监察委", "监察委员会")
 
 
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    """One post of a chain before a name: its body (None: named without its owner), where the
+    body's mention ends, the body as written when it has no mention, and the titles."""
+
+    body: Ref | None
+    body_end: int
+    body_text: str
+    titles: str
+    titles_at: int
+
+
 def _posts_before(doc: Doc, person: Ref, start: int) -> None:
     """The posts written before a name, the nearest first; a chain of them joined by 、/,/的
     gives each post its own body (岳阳市委副书记、政法委书记,市信访局局长柏志远)."""
-    text = doc.text
     sentence = doc.article.sentence_at(start)
-    # (body, where its mention ends, body text, titles, where the titles start)
-    segments: list[tuple[Ref | None, int, str, str, int]] = []
+    segments = _chain(doc, start, sentence.start)
+    owner: Ref | None = None
+    previous: Ref | None = None
+    for seg in reversed(segments):
+        org_ref = seg.body
+        if org_ref is None:
+            if previous is not None and seg.body_text in _COMMISSION and previous[1].endswith("纪委监委"):
+                org_ref = previous  # 省纪委副书记、监察委副主任: one commission
+            elif owner is None:
+                continue
+            else:
+                span = (seg.titles_at - len(seg.body_text), seg.titles_at)
+                org_ref = _owned_body(doc, owner, seg.body_text, span)
+        elif org_ref[0] == "PartyCommittee":
+            owner = org_ref
+        previous = org_ref
+        tm = _LEFT_TITLES.fullmatch(seg.titles)
+        assert tm is not None
+        unit = tm.group("unit") or ""
+        unit_outside = bool(unit) and seg.body_end <= seg.titles_at - len(unit)
+        for title in re.sub(r"[\s:：]", "", tm.group("titles")).split("、"):
+            if title in ("记者", "负责人"):
+                continue
+            written = unit + title if unit_outside and _PARTY_TITLE.search(title) else title
+            _post(doc, person, org_ref, written, (sentence.start, sentence.end))
+
+
+def _chain(doc: Doc, start: int, floor: int) -> list[_Segment]:
+    """The posts before ``start``, nearest first, back to ``floor`` (the sentence's start)."""
+    text = doc.text
+    segments: list[_Segment] = []
     pos = start
     while len(segments) < 5:
-        window = max(sentence.start, pos - 30)
+        window = max(floor, pos - 30)
         m = _LEFT_TITLES.search(text[window:pos])
         if not m:
             break
@@ -445,69 +486,57 @@ def _posts_before(doc: Doc, person: Ref, start: int) -> None:
             m = _LEFT_TITLES.search(text[inner.end : pos])
             assert m is not None
             window, titles_at = inner.end, inner.end + m.start("titles")
-        org = inner or _org_before(doc, titles_at) or _org_before(doc, window + m.start())
-        body_text = ""
-        body_start = window + m.start()
-        if org is None and re.search(r"(?:巡视|巡察)组$", text[window : window + m.start()]):
-            team = _the_only_team(doc)  # 巡察组组长李明: the team the article is about
-            if team is not None:
-                segments.append((team, titles_at, "", m.group(0), titles_at))
-                break
-        government = None if org is not None else _region_government(doc, window, window + m.start(), m)
-        if government is not None:
-            ref, body_start = government
-            segments.append((ref, titles_at, "", m.group(0), titles_at))
-            join = _CHAIN_JOIN.search(text, max(sentence.start, body_start - 3), body_start)
-            if join is None:
-                break
-            pos = join.start()
-            continue
-        if org is not None:
-            body_start = org.start
-            # 廉政建设研究中心、公共政策研究中心副主任: bodies listed before one title share it
-            while body_start > sentence.start and text[body_start - 1] == "、":
-                shared = _org_before(doc, body_start - 1)
-                if shared is None or shared.end != body_start - 1:
-                    break
-                segments.append((shared.ref, shared.end, "", m.group(0), titles_at))
-                body_start = shared.start
-        else:
-            # 宣传部部长 inside a chain: a body named without its owner
-            owned = _OWNED_BODY.search(text, max(sentence.start, body_start - 8), body_start)
-            if owned is None or not segments_can_follow(text, sentence.start, owned.start()):
-                if not segments:
-                    return
-                break
-            body_text, body_start = owned.group(0), owned.start()
-        segments.append(
-            (org.ref if org else None, org.end if org else titles_at, body_text, m.group(0), titles_at)
-        )
-        join = _CHAIN_JOIN.search(text, max(sentence.start, body_start - 3), body_start)
+        found = _segment_bodies(doc, inner, window, m, titles_at, floor)
+        if found is None:
+            break
+        added, body_start = found
+        segments.extend(added)
+        if body_start < 0:
+            break  # the chain cannot go on before this post
+        join = _CHAIN_JOIN.search(text, max(floor, body_start - 3), body_start)
         if join is None:
             break
         pos = join.start()
-    owner: Ref | None = None
-    previous: Ref | None = None
-    for org_ref, org_end, body_text, titles_text, titles_at in reversed(segments):
-        if org_ref is None:
-            if previous is not None and body_text in _COMMISSION and previous[1].endswith("纪委监委"):
-                org_ref = previous  # 省纪委副书记、监察委副主任: one commission
-            elif owner is None:
-                continue
-            else:
-                org_ref = _owned_body(doc, owner, body_text, (titles_at - len(body_text), titles_at))
-        elif org_ref[0] == "PartyCommittee":
-            owner = org_ref
-        previous = org_ref
-        tm = _LEFT_TITLES.fullmatch(titles_text)
-        assert tm is not None
-        unit = tm.group("unit") or ""
-        unit_outside = bool(unit) and org_end <= titles_at - len(unit)
-        for title in re.sub(r"[\s:：]", "", tm.group("titles")).split("、"):
-            if title in ("记者", "负责人"):
-                continue
-            written = unit + title if unit_outside and _PARTY_TITLE.search(title) else title
-            _post(doc, person, org_ref, written, (sentence.start, sentence.end))
+    return segments
+
+
+def _segment_bodies(
+    doc: Doc,
+    inner: Mention | None,
+    window: int,
+    m: re.Match[str],
+    titles_at: int,
+    floor: int,
+) -> tuple[list[_Segment], int] | None:
+    """The bodies of the titles ``m`` and where the first starts (-1: nothing can come before
+    it), or None when the titles have no body."""
+    text = doc.text
+    titles = m.group(0)
+    org = inner or _org_before(doc, titles_at) or _org_before(doc, window + m.start())
+    if org is None and re.search(r"(?:巡视|巡察)组$", text[window : window + m.start()]):
+        team = _the_only_team(doc)  # 巡察组组长李明: the team the article is about
+        if team is not None:
+            return [_Segment(team, titles_at, "", titles, titles_at)], -1
+    if org is None:
+        government = _region_government(doc, window, window + m.start(), m)
+        if government is not None:
+            return [_Segment(government[0], titles_at, "", titles, titles_at)], government[1]
+        # 宣传部部长 inside a chain: a body named without its owner
+        body_start = window + m.start()
+        owned = _OWNED_BODY.search(text, max(floor, body_start - 8), body_start)
+        if owned is None or not _follows_a_post(text, floor, owned.start()):
+            return None
+        return [_Segment(None, titles_at, owned.group(0), titles, titles_at)], owned.start()
+    out = [_Segment(org.ref, org.end, "", titles, titles_at)]
+    body_start = org.start
+    # 廉政建设研究中心、公共政策研究中心副主任: bodies listed before one title share it
+    while body_start > floor and text[body_start - 1] == "、":
+        shared = _org_before(doc, body_start - 1)
+        if shared is None or shared.end != body_start - 1:
+            break
+        out.append(_Segment(shared.ref, shared.end, "", titles, titles_at))
+        body_start = shared.start
+    return out, body_start
 
 
 def _the_only_team(doc: Doc) -> Ref | None:
@@ -550,7 +579,7 @@ def _org_inside(doc: Doc, start: int, end: int) -> Mention | None:
     return None
 
 
-def segments_can_follow(text: str, floor: int, at: int) -> bool:
+def _follows_a_post(text: str, floor: int, at: int) -> bool:
     """Whether a body named without its owner at ``at`` follows another post (、 or , before it)."""
     return at > floor and text[at - 1] in "、,"
 

@@ -134,8 +134,6 @@ def _figures(doc: Doc, s: int, stext: str, date_spans: list[tuple[int, int]]) ->
         if m.group("pre"):
             parsed = (parsed[0], True)
         after = stext[m.end() : m.end() + 4]
-        if unit == "个" and after.startswith("百分"):
-            continue
         if _NOT_A_FIGURE.match(stext, m.start("unit")) or (unit == "次" and _VAGUE.match(after)):
             continue
         c_start = max(stext.rfind(ch, 0, m.start()) for ch in ",;:,;:。") + 1
