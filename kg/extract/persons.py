@@ -237,8 +237,13 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
             i += 1
             continue
         end, name = chosen
-        if _TITLE_AT.match(text, i) or (len(name) == 2 and name[1] in "年月日天") or "某" in name:
-            i += 1  # 原副主席 is a title, 全年 a time, 李某 a name withheld: no names
+        if (
+            _TITLE_AT.match(text, i)
+            or (len(name) == 2 and name[1] in "年月日天")
+            or "某" in name
+            or (len(name) == 3 and name[2] in "乡镇村")
+        ):
+            i += 1  # 原副主席 is a title, 全年 a time, 李某 a name withheld, 白水乡 a township
             continue
         before = text[i - 1] if i > 0 else ""
         right_cue = (
