@@ -165,7 +165,9 @@ def _left_anchored(text: str, i: int) -> bool:
     return bool(_LEFT_TITLE.search(text[max(0, i - 12) : i]))
 
 
-_IN_CAPACITY = re.compile(r"以[^,。;]{2,30}身份")
+#: What after a name says it is one: 以…身份 (in the capacity of), a biography's ",男," and a
+#: dated post (2016年至2020年担任…).
+_IN_CAPACITY = re.compile(r"以[^,。;]{2,30}身份|,[男女],|\d{4}年[^,。;]{0,12}?(?:担任|出任|任职)")
 
 
 def _right_ok(text: str, j: int) -> bool:
@@ -239,6 +241,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
         end, name = chosen
         if (
             _TITLE_AT.match(text, i)
+            or (name[-1] in "调转升改" and text[end : end + 1] == "任")  # 后调任: a verb
             or (len(name) == 2 and name[1] in "年月日天")
             or "某" in name
             or (len(name) == 3 and name[2] in "乡镇村")
@@ -620,7 +623,10 @@ def _posts_after(doc: Doc, person: Ref, end: int, limit: int) -> None:
             if t is None:
                 t = _TITLE_AT.match(text, org.end + 2) if text.startswith(("党组", "党委"), org.end) else None
             if t is not None:
-                _post(doc, person, org.ref, t.group(0), (sentence.start, sentence.end))
+                title = t.group(0)
+                if verb.group(0).startswith("曾") and not title.startswith("原"):
+                    title = "原" + title  # 曾任: a post held before
+                _post(doc, person, org.ref, title, (sentence.start, sentence.end))
 
 
 def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
@@ -714,7 +720,9 @@ def extract_persons(doc: Doc) -> None:
     for k, (ref, start, end) in enumerate(refs):
         limit = refs[k + 1][1] if k + 1 < len(refs) else len(text)
         if text[start:end] not in ("他", "她"):
-            _posts_before(doc, ref, start)
+            # 组长由李正明担任: the post is written before 由
+            by = text[start - 1 : start] == "由" and text.startswith(("担任", "出任"), end)
+            _posts_before(doc, ref, start - 1 if by else start)
         _posts_after(doc, ref, end, limit)
         _events(doc, ref, start, end)
     for team, cell, offset in doc.table_posts:
