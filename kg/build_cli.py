@@ -13,6 +13,8 @@ from typing import Annotated, Any
 
 import typer
 
+from kg.cli_common import LEXICON_HELP, use_lexicon
+
 __all__ = ["build_command", "register"]
 
 
@@ -92,8 +94,10 @@ def build_command(
         ),
     ] = 120.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)] = None,
 ) -> None:
     """Build the knowledge graph of a corpus: extract in parallel, merge, validate, export, load, report."""
+    use_lexicon(lexicon)  # before the extractors load, here and in the workers
     from kg.build import build
 
     validate = validate.lower()

@@ -236,3 +236,25 @@ def test_a_county_level_city_s_site_resolves_its_city_committee():
     assert {e.name for e in ex.entities.values() if e.cls == "InspectionRound"} == {
         "十四届丹阳市委第十一轮巡察"
     }
+
+
+def test_central_enterprises_and_universities_by_name_and_words_that_contain_a_body():
+    assert "中国石油天然气集团有限公司" in names(
+        run("中央巡视组对中国石油天然气集团有限公司开展巡视。"), "Organization"
+    )
+    assert names(run("中国石油大学党委书记王海出席。"), "Organization") >= {"中国石油大学"}
+    assert names(run("人事部门要加强管理。"), "Organization") == set()
+    ex = run("北京大学廉政建设研究中心、公共政策研究中心副主任庄德水认为,要标本兼治。")
+    assert {o for _, o in related(ex, "holds")} == {
+        "北京大学廉政建设研究中心副主任",
+        "北京大学公共政策研究中心副主任",
+    }
+
+
+def test_a_leading_group_a_committee_set_up_for_a_task():
+    ex = run(
+        "及时成立市委落实省委巡视组反馈意见整改工作领导小组,由市委主要负责人担任组长。", publisher="广元日报"
+    )
+    assert "广元市委落实省委巡视组反馈意见整改工作领导小组" in names(ex, "Organization")
+    ex = run("市委常委会议研究成立了扫黑除恶专项斗争领导小组。", publisher="广元日报")
+    assert names(ex, "Organization") == set()
