@@ -264,8 +264,8 @@ def _translate(exc: BaseException, settings: Settings) -> Exception:
     if isinstance(exc, neo_exc.ServiceUnavailable | neo_exc.SessionExpired | OSError):
         if settings.local is not None and not os.environ.get("NEO4J_URI"):
             return StoreError(
-                f"the local server at {uri} (home {settings.local.home}) does not answer: it was stopped "
-                f"or killed (`kg db status`, `kg db start`): {_first_line(exc)}"
+                f"cannot reach the local server at {uri} (home {settings.local.home}): was it stopped "
+                f"or killed? (`kg db status`, `kg db start`): {_first_line(exc)}"
             )
         return StoreError(f"cannot reach the graph database at {uri} (NEO4J_URI): {_first_line(exc)}")
     code = getattr(exc, "code", None) or ""
