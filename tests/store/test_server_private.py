@@ -16,7 +16,7 @@ from kg.store.connect import Settings, connect
 pytestmark = pytest.mark.db
 
 
-def test_files_are_private_and_a_lockout_says_so(tmp_path: Path) -> None:
+def test_files_are_private_and_a_lockout_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path / "home"
     home.mkdir(mode=0o755)
     state = server.start(home, port=0).state
@@ -47,3 +47,8 @@ def test_files_are_private_and_a_lockout_says_so(tmp_path: Path) -> None:
             connect(settings).close()
     finally:
         server.stop(home)
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    with pytest.raises(StoreError) as lost:
+        connect(settings).close()
+    assert str(lost.value).startswith(f"cannot reach the local server at {state.uri} (home {home})")
+    assert "NEO4J_URI" not in str(lost.value)
