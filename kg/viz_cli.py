@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -71,10 +71,9 @@ def viz(
     from kg.viz import render_html
 
     inputs = inputs or []
+    values = params_from(param, ad_hoc=cypher is not None)  # bad parameters fail before connecting
     if from_db:
-        graph = _graph_from_db(
-            query, cypher, param or [], hops, uri=uri, user=user, database=database, home=home
-        )
+        graph = _graph_from_db(query, cypher, values, hops, uri=uri, user=user, database=database, home=home)
         page = render_html(graph, output, title=title, articles=articles)
         if not quiet:
             typer.echo(f"{page.nodes} node(s), {page.edges} edge(s) from the database -> {output}", err=True)
@@ -97,7 +96,7 @@ def viz(
 def _graph_from_db(
     query: str | None,
     cypher: str | None,
-    params: list[str],
+    params: dict[str, Any],
     hops: int,
     *,
     uri: str | None = None,
@@ -114,9 +113,9 @@ def _graph_from_db(
     with open_store(uri, user, database, home) as store:
         graph = read_graph(store)
         if query:
-            result = run_query(store, query, params_from(params))
+            result = run_query(store, query, params)
         elif cypher:
-            result = run_cypher(store, cypher, params_from(params, ad_hoc=True))
+            result = run_cypher(store, cypher, params)
         else:
             return graph
     return select(graph, keys_in(result.rows), hops=hops)

@@ -93,7 +93,14 @@ def test_run_table_fits_the_terminal(invoke) -> None:  # type: ignore[no-untyped
     from rich.cells import cell_len
 
     result = invoke(
-        "query", "run", "neighbourhood", "-p", "entity=张建国", "-p", "depth=1", env_override={"COLUMNS": "60"}
+        "query",
+        "run",
+        "neighbourhood",
+        "-p",
+        "entity=张建国",
+        "-p",
+        "depth=1",
+        env_override={"COLUMNS": "60"},
     )
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
