@@ -786,6 +786,8 @@ def build(
         else:
             report.load = {"text": "not loaded (--no-load)"}
         validation.finish(clock, tick)
+        with clock.stage("report"):
+            _report_page(outdir, report)
         _write_json(outdir / MANIFEST_NAME, manifest)
         report.outputs.append(str(outdir / MANIFEST_NAME))
         report.seconds_by_stage = clock.seconds
@@ -1031,6 +1033,21 @@ class _Validation:
             "text": ("conforms" if violations == 0 else f"does not conform: {violations} violation(s)")
             + f" ({how})",
         }
+
+
+def _report_page(outdir: Path, report: BuildReport) -> None:
+    """``report.html``, charts read from ``graph.trig`` line by line (any corpus size)."""
+    from kg.report import collect, write_report
+
+    with (outdir / "graph.trig").open(encoding="utf-8") as lines:
+        data = collect(lines)
+    summary = {
+        "articles": report.articles_read,
+        "nodes": sum(report.entities_by_class.values()),
+        "relationships": sum(report.relationships_by_type.values()),
+    }
+    path = write_report(data, outdir / "report.html", summary=summary, skipped=report.articles_skipped)
+    report.outputs.append(str(path))
 
 
 def _render(graph: Graph | None, outdir: Path, report: BuildReport, clock: _Clock, wanted: bool) -> None:
