@@ -1083,7 +1083,7 @@ def _render(graph: Graph | None, outdir: Path, report: BuildReport, clock: _Cloc
         "written": True,
         "nodes": page.nodes,
         "edges": page.edges,
-        "text": f"{page.nodes} nodes -> {path}",
+        "text": f"{page.nodes} of the nodes drawn (evidence and articles in the side panel) -> {path}",
     }
     report.outputs.append(str(path))
 

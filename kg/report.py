@@ -279,10 +279,15 @@ def _legend(names: Sequence[str]) -> str:
 
 
 def _nice(top: float) -> float:
+    """The axis maximum: four steps of 1, 2, 2.5 or 5 times a power of ten, at least ``top``."""
+    import math
+
     if top <= 0:
         return 1.0
-    step = 10 ** (len(str(int(top))) - 1)
-    return float(((int(top) // step) + 1) * step)
+    raw = top / 4
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    return 4 * step
 
 
 def _axes(w: int, h: int, pad: int, top: float, xs: Sequence[int]) -> list[str]:
@@ -312,7 +317,7 @@ def bar_chart(per: Mapping[str, Counter[int]], title: str) -> str:
     years = sorted({y for c in per.values() for y in c})
     totals = {y: sum(c.get(y, 0) for c in groups.values()) for y in years}
     w, h, pad = 760, 300, 48
-    top = max(_nice(max(totals.values())), 4.0)  # whole numbers on the axis
+    top = max(_nice(max(totals.values())), 4.0)  # whole numbers on the axis of counts
     slot = (w - pad - 10) / len(years)
     parts = _axes(w, h, pad, top, years)
     for i, year in enumerate(years):

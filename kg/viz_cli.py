@@ -76,7 +76,11 @@ def viz(
         graph = _graph_from_db(query, cypher, values, hops, uri=uri, user=user, database=database, home=home)
         page = render_html(graph, output, title=title, articles=articles)
         if not quiet:
-            typer.echo(f"{page.nodes} node(s), {page.edges} edge(s) from the database -> {output}", err=True)
+            typer.echo(
+                f"{page.nodes} node(s) and {page.edges} edge(s) drawn from the database "
+                f"(evidence and articles in the side panel) -> {output}",
+                err=True,
+            )
         return
     if not inputs:
         raise typer.BadParameter("give article or RDF inputs, or --from-db", param_hint="INPUTS")
@@ -87,7 +91,8 @@ def viz(
     if not quiet:
         mode = "layout in the browser" if page.physics else "precomputed layout"
         typer.echo(
-            f"{page.nodes} node(s), {page.edges} edge(s), {mode}, {page.size_bytes / 1e6:.1f} MB -> {output}",
+            f"{page.nodes} of {result.node_count} node(s) drawn, {page.edges} edge(s) (evidence and articles "
+            f"in the side panel), {mode}, {page.size_bytes / 1e6:.1f} MB -> {output}",
             err=True,
         )
     finish_with_skipped(result.skipped)
