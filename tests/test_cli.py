@@ -183,3 +183,45 @@ def test_extract_counts_nodes_as_the_database_does(tmp_path):
         f"1 article(s): {len(rows.nodes)} node(s) and {len(rows.rels)} relationship(s) "
         "(as `kg db status` counts them)"
     ).encode() in done.stderr
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _env(**extra: str) -> dict[str, str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KG_"))}
+    return env | extra
+
+
+@pytest.mark.parametrize("command", [("load", "nowhere/"), ("build", "nowhere/", "-o", "out-never")])
+def test_the_database_is_checked_before_the_inputs_are_read(command, tmp_path):
+    uri = f"bolt://127.0.0.1:{_closed_port()}"
+    no_password = subprocess.run(
+        [sys.executable, "-m", "kg.cli", *command, "--uri", uri],
+        capture_output=True,
+        cwd=tmp_path,
+        env=_env(KG_HOME=str(tmp_path / "home")),
+        timeout=120,
+    )
+    assert no_password.returncode == 1
+    assert f"NEO4J_PASSWORD is not set; it is needed to connect to {uri}".encode() in no_password.stderr
+    unreachable = subprocess.run(
+        [sys.executable, "-m", "kg.cli", *command],
+        capture_output=True,
+        cwd=tmp_path,
+        env=_env(NEO4J_URI=uri, NEO4J_PASSWORD="x", KG_HOME=str(tmp_path / "home")),
+        timeout=120,
+    )
+    message = unreachable.stderr.decode()
+    assert unreachable.returncode == 1 and message.count("\n") == 1, message
+    assert f"kg: error: cannot reach the graph database at {uri} (NEO4J_URI)" in message
+    assert "unset NEO4J_URI to use the local server" in message
+    assert "nowhere" not in message  # the inputs were not read yet
+    assert not (tmp_path / "out-never").exists() and not (tmp_path / "home").exists()
