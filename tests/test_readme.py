@@ -84,8 +84,9 @@ def test_readme_blocks_parse() -> None:
     assert demo_recipe().startswith("kg build examples/")
 
 
-def test_the_quick_tour_runs_as_written(tmp_path: Path) -> None:
-    text = README.read_text(encoding="utf-8")
+def run_tour(tmp_path: Path, text: str) -> list[list[tuple[str, list[str], list[str]]]]:
+    """Run the set-up and every console block; per block, (command, shown, printed) with the
+    run's paths, pids and port put back as the README writes them."""
     work = tmp_path / "clone"
     work.mkdir()
     shutil.copytree(ROOT / "examples", work / "examples")
@@ -112,21 +113,18 @@ def test_the_quick_tour_runs_as_written(tmp_path: Path) -> None:
             check=False,
         )
         assert done.returncode == 0, f"README command failed: $ {command}\n{done.stdout}{done.stderr}"
-        return done.stdout.splitlines()
+        return [
+            re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1:7687", line)
+            .replace(str(home), "~/.local/share/acsn-kg")
+            .replace(str(work) + "/", "")
+            for line in done.stdout.splitlines()
+        ]
 
+    out = []
     try:
         run(demo_recipe())  # make demo, once .venv is set up
         for block in console_blocks(text):
-            for command, shown in block:
-                printed = run(command)
-                expected = normalise(shown, str(home), str(work))
-                got = normalise(printed, str(home), str(work))
-                assert got == expected, (
-                    f"$ {command}: the README shows\n"
-                    + "\n".join(shown)
-                    + "\nbut it prints\n"
-                    + "\n".join(printed)
-                )
+            out.append([(command, shown, run(command)) for command, shown in block])
     finally:
         subprocess.run(
             [str(bindir / "kg"), "db", "stop", "--home", str(home)],
@@ -134,3 +132,41 @@ def test_the_quick_tour_runs_as_written(tmp_path: Path) -> None:
             timeout=120,
             check=False,
         )
+    return out
+
+
+def test_the_quick_tour_runs_as_written(tmp_path: Path) -> None:
+    text = README.read_text(encoding="utf-8")
+    for block in run_tour(tmp_path, text):
+        for command, shown, printed in block:
+            home, work = "~/.local/share/acsn-kg", str(tmp_path / "clone")
+            assert normalise(printed, home, work) == normalise(shown, home, work), (
+                f"$ {command}: the README shows\n"
+                + "\n".join(shown)
+                + "\nbut it prints\n"
+                + "\n".join(printed)
+                + "\n(python tests/test_readme.py --update rewrites the README's outputs)"
+            )
+
+
+def update_readme() -> None:
+    """Rewrite the printed lines of the README's console blocks with what the commands print now."""
+    import tempfile
+
+    text = README.read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        blocks = run_tour(Path(tmp), text)
+    bodies = iter(
+        "".join(f"$ {command}\n" + "".join(f"{line}\n" for line in printed) for command, _, printed in block)
+        for block in blocks
+    )
+    README.write_text(
+        re.sub(r"```console\n.*?```", lambda m: f"```console\n{next(bodies)}```", text, flags=re.S)
+    )
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--update"]:
+        update_readme()
+    else:
+        sys.exit("usage: python tests/test_readme.py --update")
