@@ -22,7 +22,7 @@ app = typer.Typer(
     name="kg",
     help="Build knowledge graphs of party discipline inspection (巡视/巡察) from Chinese news articles.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 

@@ -225,3 +225,19 @@ def test_the_database_is_checked_before_the_inputs_are_read(command, tmp_path):
     assert "unset NEO4J_URI to use the local server" in message
     assert "nowhere" not in message  # the inputs were not read yet
     assert not (tmp_path / "out-never").exists() and not (tmp_path / "home").exists()
+
+
+def test_choices_are_completed_by_the_shell():
+    import os
+
+    script = Path(sys.executable).parent / "kg"
+
+    def complete(words: str) -> list[str]:
+        env = {**os.environ, "_KG_COMPLETE": "complete_bash", "COMP_WORDS": words}
+        env["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+        done = subprocess.run([str(script)], capture_output=True, text=True, env=env, timeout=60)
+        return done.stdout.split()
+
+    assert complete("kg load --on-error ") == ["skip", "fail"]
+    assert complete("kg export --format g") == ["gexf", "graphml", "grass"]
+    assert "table" in complete("kg query run rounds --format ")
