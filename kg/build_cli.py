@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from kg.cli_common import Database, Home, Uri, User
+from kg.cli_common import LEXICON_HELP, Database, Home, Uri, User, use_lexicon
 
 __all__ = ["build_command", "register"]
 
@@ -92,8 +92,10 @@ def build_command(
     database: Database = None,
     home: Home = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)] = None,
 ) -> None:
     """Build the knowledge graph of a corpus: extract in parallel, merge, validate, export, load, report."""
+    use_lexicon(lexicon)  # before the extractors load, here and in the workers
     from kg.build import build
 
     settings = None

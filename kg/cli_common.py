@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from kg.store.connect import Settings, Store
 
 __all__ = [
+    "LEXICON_HELP",
     "Database",
     "Home",
     "OnError",
@@ -42,7 +43,10 @@ __all__ = [
     "progress_bar",
     "resolve_store_settings",
     "terminal_width",
+    "use_lexicon",
 ]
+
+LEXICON_HELP = "A lexicon file of your own that extends the reference lists (see README); repeatable."
 
 
 class OnError(StrEnum):
@@ -215,3 +219,26 @@ def finish_with_skipped(skipped: Sequence[object]) -> None:
             err=True,
         )
         raise typer.Exit(code=1)
+
+
+def use_lexicon(paths: Sequence[Path] | None) -> None:
+    """Make the extractors read the user's lexicon files ``paths`` as well as the package's lists.
+
+    Each file is checked first (a bad line is an :class:`~kg.errors.InputError` naming it), then
+    named in ``KG_LEXICON``, which the extractors, and the worker processes started after this
+    call, read when they load.
+    """
+    import sys
+
+    from kg.data import read_lexicon
+    from kg.errors import ConfigError
+
+    if not paths:
+        return
+    for path in paths:
+        read_lexicon(path)
+    value = os.pathsep.join(str(Path(p).resolve()) for p in paths)
+    loaded = sys.modules.get("kg.extract.lexicon")
+    if loaded is not None and getattr(loaded, "LEXICON_FILES", "") != value:
+        raise ConfigError("--lexicon: the extractors were already loaded in this process without it")
+    os.environ["KG_LEXICON"] = value

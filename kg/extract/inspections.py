@@ -16,7 +16,7 @@ from kg import regions
 from kg.extract.context import CENTRAL, Committee
 from kg.extract.dates import find_dates
 from kg.extract.doc import Doc, Ref
-from kg.extract.lexicon import CENTRAL_BODIES, ORG_SUFFIXES
+from kg.extract.lexicon import KNOWN_BODIES, ORG_SUFFIXES
 from kg.extract.numbers import chinese_int
 from kg.model import Entity
 
@@ -69,6 +69,13 @@ _TARGET_PATTERNS = (
         r"(?:带队|组织)?(?<!被)(?:巡视|巡察)(?!组|工作|办|机构|期间|情况|整改|反馈|发现|利剑|巡察|监督)(?P<t>[^,。;:]{2,30}?)(?=时|期间|发现|的|工作|动员|情况|,|。|;|$)"
     ),
     re.compile(r"(?:包括|分别是|分别为|依次为)(?P<t>[^。;]{2,800}?)(?:等|。|;|$)"),
+    re.compile(r"(?:巡视|巡察)(?:对象|单位)(?:为|是|有)(?P<t>[^。;]{2,800}?)(?=。|;|$)"),
+    # 国家统计局党组、应急管理部党委接受了中央巡视组的常规巡视
+    re.compile(r"(?:^|(?<=[,;:]))(?P<t>[^,。;:]{2,200}?)(?:接受|迎接)了?[^,。;]{0,12}?(?:巡视|巡察)"),
+    # 中共X党组关于十二届省委第三轮巡视整改进展情况的通报: who reports on its rectification was inspected
+    re.compile(
+        r"(?P<t>[^,。;:\n]{4,40}?(?:党组|党委|党工委))关于[^,。;\n]{0,24}?(?:巡视|巡察)[^,。;\n]{0,6}?(?:整改|反馈)"
+    ),
 )
 _COUNT = r"[\d一二三四五六七八九十两百]+(?:个|家|所|名)"
 _GENERIC = re.compile(
@@ -113,7 +120,7 @@ def _committee(doc: Doc, word: str | None, scheme: str, defaults: dict[str, Comm
     if scheme == "巡视":
         # an article of an unknown province (我省, 省委) keeps its 省委 unresolved: never the centre's
         provincial = doc.ctx.province is None and re.search(r"我省|全省|省委", doc.text)
-        if doc.ctx.central or (doc.ctx.province is None and not provincial):
+        if doc.ctx.central or doc.ctx.about_central or (doc.ctx.province is None and not provincial):
             return CENTRAL
         c = doc.ctx.committee("省委")
     else:
@@ -407,10 +414,11 @@ def _resolve_item(
     if prev_item and prev is not None and prev.ref[0] == "Organization":
         # 西天尾镇洞湖村、澄渚村: the second member inherits the first one's township
         head = re.match(r"^([\u4e00-\u9fff]{2,6}(?:镇|乡|街道))", prev_item)
-        if head and not re.match(r"^[\u4e00-\u9fff]{2,6}(?:镇|乡|街道)", item) and item[-1] == prev_item[-1]:
+        village = re.search(r"(?:村|社区)$", item) and re.search(r"(?:村|社区)$", prev_item)
+        if head and village and not re.match(r"^[\u4e00-\u9fff]{2,6}(?:镇|乡|街道)", item):
             name = head.group(1) + item
     if (
-        name in CENTRAL_BODIES
+        name in KNOWN_BODIES
         or name.endswith(ORG_SUFFIXES)
         or re.search(r"(?:集团|公司)|[会委协院府]机关$", name)
     ):

@@ -11,6 +11,7 @@ in the clause of the name.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg import regions
 from kg.extract.dates import find_dates
@@ -164,7 +165,9 @@ def _left_anchored(text: str, i: int) -> bool:
     return bool(_LEFT_TITLE.search(text[max(0, i - 12) : i]))
 
 
-_IN_CAPACITY = re.compile(r"以[^,。;]{2,30}身份")
+#: What after a name says it is one: 以…身份 (in the capacity of), a biography's ",男," and a
+#: dated post (2016年至2020年担任…).
+_IN_CAPACITY = re.compile(r"以[^,。;]{2,30}身份|,[男女],|\d{4}年[^,。;]{0,12}?(?:担任|出任|任职)")
 
 
 def _right_ok(text: str, j: int) -> bool:
@@ -236,8 +239,14 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
             i += 1
             continue
         end, name = chosen
-        if _TITLE_AT.match(text, i) or (len(name) == 2 and name[1] in "年月日天"):
-            i += 1  # 原副主席 is a title, 全年 a time: no names
+        if (
+            _TITLE_AT.match(text, i)
+            or (name[-1] in "调转升改" and text[end : end + 1] == "任")  # 后调任: a verb
+            or (len(name) == 2 and name[1] in "年月日天")
+            or "某" in name
+            or (len(name) == 3 and name[2] in "乡镇村")
+        ):
+            i += 1  # 原副主席 is a title, 全年 a time, 李某 a name withheld, 白水乡 a township
             continue
         before = text[i - 1] if i > 0 else ""
         right_cue = (
@@ -392,6 +401,10 @@ def _post(doc: Doc, person: Ref, org: Ref | None, title: str, span: tuple[int, i
     former = title.startswith("原")
     title = title.removeprefix("原")
     rank = next((r for r in RANKS if title.startswith(r)), None)
+    split = re.fullmatch(r"(纪委|监委)(.+)", title)
+    if org is not None and org[0] == "PartyCommittee" and split:
+        org = _owned_body(doc, org, split.group(1), span, named=False)  # 纪委书记: the commission's 书记
+        title = split.group(2)
     if org is not None and org[0] == "PartyCommittee" and _GOVERNMENT_TITLE.fullmatch(title):
         org = _government_of(doc, org, span)  # 市委副书记、市长: the mayor heads the city government
     elif org is not None and org[0] == "Organization" and not _PARTY_TITLE.search(title):
@@ -422,16 +435,56 @@ _OWNED_BODY = re.compile(
 _COMMISSION = ("纪委", "监委", "监察委", "监察委员会")
 
 
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    """One post of a chain before a name: its body (None: named without its owner), where the
+    body's mention ends, the body as written when it has no mention, and the titles."""
+
+    body: Ref | None
+    body_end: int
+    body_text: str
+    titles: str
+    titles_at: int
+
+
 def _posts_before(doc: Doc, person: Ref, start: int) -> None:
     """The posts written before a name, the nearest first; a chain of them joined by 、/,/的
     gives each post its own body (岳阳市委副书记、政法委书记,市信访局局长柏志远)."""
-    text = doc.text
     sentence = doc.article.sentence_at(start)
-    # (body, where its mention ends, body text, titles, where the titles start)
-    segments: list[tuple[Ref | None, int, str, str, int]] = []
+    segments = _chain(doc, start, sentence.start)
+    owner: Ref | None = None
+    previous: Ref | None = None
+    for seg in reversed(segments):
+        org_ref = seg.body
+        if org_ref is None:
+            if previous is not None and seg.body_text in _COMMISSION and previous[1].endswith("纪委监委"):
+                org_ref = previous  # 省纪委副书记、监察委副主任: one commission
+            elif owner is None:
+                continue
+            else:
+                span = (seg.titles_at - len(seg.body_text), seg.titles_at)
+                org_ref = _owned_body(doc, owner, seg.body_text, span)
+        elif org_ref[0] == "PartyCommittee":
+            owner = org_ref
+        previous = org_ref
+        tm = _LEFT_TITLES.fullmatch(seg.titles)
+        assert tm is not None
+        unit = tm.group("unit") or ""
+        unit_outside = bool(unit) and seg.body_end <= seg.titles_at - len(unit)
+        for title in re.sub(r"[\s:：]", "", tm.group("titles")).split("、"):
+            if title in ("记者", "负责人"):
+                continue
+            written = unit + title if unit_outside and _PARTY_TITLE.search(title) else title
+            _post(doc, person, org_ref, written, (sentence.start, sentence.end))
+
+
+def _chain(doc: Doc, start: int, floor: int) -> list[_Segment]:
+    """The posts before ``start``, nearest first, back to ``floor`` (the sentence's start)."""
+    text = doc.text
+    segments: list[_Segment] = []
     pos = start
     while len(segments) < 5:
-        window = max(sentence.start, pos - 30)
+        window = max(floor, pos - 30)
         m = _LEFT_TITLES.search(text[window:pos])
         if not m:
             break
@@ -441,64 +494,76 @@ def _posts_before(doc: Doc, person: Ref, start: int) -> None:
             m = _LEFT_TITLES.search(text[inner.end : pos])
             assert m is not None
             window, titles_at = inner.end, inner.end + m.start("titles")
-        org = inner or _org_before(doc, titles_at) or _org_before(doc, window + m.start())
-        body_text = ""
-        body_start = window + m.start()
-        government = None if org is not None else _region_government(doc, window, window + m.start(), m)
-        if government is not None:
-            ref, body_start = government
-            segments.append((ref, titles_at, "", m.group(0), titles_at))
-            join = _CHAIN_JOIN.search(text, max(sentence.start, body_start - 3), body_start)
-            if join is None:
-                break
-            pos = join.start()
-            continue
-        if org is not None:
-            body_start = org.start
-        else:
-            # 宣传部部长 inside a chain: a body named without its owner
-            owned = _OWNED_BODY.search(text, max(sentence.start, body_start - 8), body_start)
-            if owned is None or not segments_can_follow(text, sentence.start, owned.start()):
-                if not segments:
-                    return
-                break
-            body_text, body_start = owned.group(0), owned.start()
-        segments.append(
-            (org.ref if org else None, org.end if org else titles_at, body_text, m.group(0), titles_at)
-        )
-        join = _CHAIN_JOIN.search(text, max(sentence.start, body_start - 3), body_start)
+        found = _segment_bodies(doc, inner, window, m, titles_at, floor)
+        if found is None:
+            break
+        added, body_start = found
+        segments.extend(added)
+        if body_start < 0:
+            break  # the chain cannot go on before this post
+        join = _CHAIN_JOIN.search(text, max(floor, body_start - 3), body_start)
         if join is None:
             break
         pos = join.start()
-    owner: Ref | None = None
-    previous: Ref | None = None
-    for org_ref, org_end, body_text, titles_text, titles_at in reversed(segments):
-        if org_ref is None:
-            if previous is not None and body_text in _COMMISSION and previous[1].endswith("纪委监委"):
-                org_ref = previous  # 省纪委副书记、监察委副主任: one commission
-            elif owner is None:
-                continue
-            else:
-                org_ref = _owned_body(doc, owner, body_text, (titles_at - len(body_text), titles_at))
-        elif org_ref[0] == "PartyCommittee":
-            owner = org_ref
-        previous = org_ref
-        tm = _LEFT_TITLES.fullmatch(titles_text)
-        assert tm is not None
-        unit = tm.group("unit") or ""
-        unit_outside = bool(unit) and org_end <= titles_at - len(unit)
-        for title in re.sub(r"[\s:：]", "", tm.group("titles")).split("、"):
-            if title in ("记者", "负责人"):
-                continue
-            written = unit + title if unit_outside and _PARTY_TITLE.search(title) else title
-            _post(doc, person, org_ref, written, (sentence.start, sentence.end))
+    return segments
+
+
+def _segment_bodies(
+    doc: Doc,
+    inner: Mention | None,
+    window: int,
+    m: re.Match[str],
+    titles_at: int,
+    floor: int,
+) -> tuple[list[_Segment], int] | None:
+    """The bodies of the titles ``m`` and where the first starts (-1: nothing can come before
+    it), or None when the titles have no body."""
+    text = doc.text
+    titles = m.group(0)
+    org = inner or _org_before(doc, titles_at) or _org_before(doc, window + m.start())
+    if org is None and re.search(r"(?:巡视|巡察)组$", text[window : window + m.start()]):
+        team = _the_only_team(doc)  # 巡察组组长李明: the team the article is about
+        if team is not None:
+            return [_Segment(team, titles_at, "", titles, titles_at)], -1
+    if org is None:
+        government = _region_government(doc, window, window + m.start(), m)
+        if government is not None:
+            return [_Segment(government[0], titles_at, "", titles, titles_at)], government[1]
+        # 宣传部部长 inside a chain: a body named without its owner
+        body_start = window + m.start()
+        owned = _OWNED_BODY.search(text, max(floor, body_start - 8), body_start)
+        if owned is None or not _follows_a_post(text, floor, owned.start()):
+            return None
+        return [_Segment(None, titles_at, owned.group(0), titles, titles_at)], owned.start()
+    out = [_Segment(org.ref, org.end, "", titles, titles_at)]
+    body_start = org.start
+    # 廉政建设研究中心、公共政策研究中心副主任: bodies listed before one title share it
+    while body_start > floor and text[body_start - 1] == "、":
+        shared = _org_before(doc, body_start - 1)
+        if shared is None or shared.end != body_start - 1:
+            break
+        out.append(_Segment(shared.ref, shared.end, "", titles, titles_at))
+        body_start = shared.start
+    return out, body_start
+
+
+def _the_only_team(doc: Doc) -> Ref | None:
+    teams = [ref for ref in doc.out.entities if ref[0] == "InspectionTeam"]
+    return teams[0] if len(teams) == 1 else None
 
 
 def _region_government(doc: Doc, floor: int, at: int, titles: re.Match[str]) -> tuple[Ref, int] | None:
     """福州市原副市长: a government title after a region's name is a post in its people's government."""
-    if not _GOVERNMENT_TITLE.fullmatch(titles.group("titles").removeprefix("原")):
+    written = re.sub(r"[\s:：]", "", titles.group("titles")).split("、")
+    if not any(_GOVERNMENT_TITLE.fullmatch(t.removeprefix("原")) for t in written):
         return None
     before = doc.text[floor:at]
+    short = re.search(r"([省市县区])(?:人民)?政府$", before)
+    level = {"省": "province", "市": "prefecture", "县": "county", "区": "county"}
+    code = doc.ctx.region_code(level[short.group(1)]) if short else None
+    if short and code is not None:  # 省政府副省长: the home province's government
+        ref = doc.organization(regions.display_name(code) + "人民政府", (floor + short.start(), at))
+        return ref, floor + short.start()
     found = regions.scan(before)
     if not found or found[-1][1] != len(before):
         return None
@@ -522,12 +587,12 @@ def _org_inside(doc: Doc, start: int, end: int) -> Mention | None:
     return None
 
 
-def segments_can_follow(text: str, floor: int, at: int) -> bool:
+def _follows_a_post(text: str, floor: int, at: int) -> bool:
     """Whether a body named without its owner at ``at`` follows another post (、 or , before it)."""
     return at > floor and text[at - 1] in "、,"
 
 
-def _owned_body(doc: Doc, owner: Ref, body: str, span: tuple[int, int]) -> Ref:
+def _owned_body(doc: Doc, owner: Ref, body: str, span: tuple[int, int], *, named: bool = True) -> Ref:
     """The body ``body`` of committee ``owner``: 宣传部 of 中共福建省委 is 福建省委宣传部."""
     short = doc.entity(owner).name.removeprefix("中共")
     if body in _COMMISSION:
@@ -535,7 +600,8 @@ def _owned_body(doc: Doc, owner: Ref, body: str, span: tuple[int, int]) -> Ref:
     else:
         name = short + {"政法委": "政法委员会", "统战部": "统一战线工作部"}.get(body, body)
     ref = doc.organization(name, span)
-    doc.mention(span[0], span[1], ref)
+    if named:  # written as its own span of the text, not inside a title
+        doc.mention(span[0], span[1], ref)
     return ref
 
 
@@ -557,7 +623,10 @@ def _posts_after(doc: Doc, person: Ref, end: int, limit: int) -> None:
             if t is None:
                 t = _TITLE_AT.match(text, org.end + 2) if text.startswith(("党组", "党委"), org.end) else None
             if t is not None:
-                _post(doc, person, org.ref, t.group(0), (sentence.start, sentence.end))
+                title = t.group(0)
+                if verb.group(0).startswith("曾") and not title.startswith("原"):
+                    title = "原" + title  # 曾任: a post held before
+                _post(doc, person, org.ref, title, (sentence.start, sentence.end))
 
 
 def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
@@ -651,7 +720,9 @@ def extract_persons(doc: Doc) -> None:
     for k, (ref, start, end) in enumerate(refs):
         limit = refs[k + 1][1] if k + 1 < len(refs) else len(text)
         if text[start:end] not in ("他", "她"):
-            _posts_before(doc, ref, start)
+            # 组长由李正明担任: the post is written before 由
+            by = text[start - 1 : start] == "由" and text.startswith(("担任", "出任"), end)
+            _posts_before(doc, ref, start - 1 if by else start)
         _posts_after(doc, ref, end, limit)
         _events(doc, ref, start, end)
     for team, cell, offset in doc.table_posts:

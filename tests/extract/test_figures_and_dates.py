@@ -116,6 +116,7 @@ def test_every_member_of_a_counted_enumeration_takes_its_measure():
         ("巡察组向市委呈报7份专题报告。", ("reportsTransferred", 7)),
         ("巡察覆盖面达到应巡总数的72.5%。", ("coverageRate", Decimal("72.5"))),
         ("整改完结率96.3%。", ("rectificationRate", Decimal("96.3"))),
+        ("督促立行立改问题9个。", ("problemsRectified", 9)),
         ("去年主动投案的党员干部有48人,今年1至5月又有17人。", ("personsSurrendered", 17)),
         ("去年主动投案的党员干部有48人,今年1至5月又有17人。", ("personsSurrendered", 48)),
     ],

@@ -70,3 +70,44 @@ def test_a_government_title_after_a_region_is_a_post_in_its_government():
     (post,) = [e for e in ex.entities.values() if e.cls == "Position"]
     assert dict(post.props).get("former") is True
     assert [e.cls for e in ex.entities.values() if e.cls == "Surrender"] == ["Surrender"]
+
+
+def test_the_leader_of_the_article_s_only_team_and_of_the_standing_committee():
+    found = posts(
+        "9月12日,十二届湖北省委第四轮巡视第三巡视组进驻十堰市。巡视组组长周新华指出,要坚持问题导向。"
+    )
+    assert found == {("周新华", "湖北省委第三巡视组组长")}
+    found = posts("中共中央政治局常委、中央巡视工作领导小组组长李希出席。")
+    assert ("李希", "中共中央政治局常务委员会常委") in found
+
+
+def test_a_committee_s_commission_and_government_titles_and_bodies_with_inner_stop_words():
+    found = posts("市委常委、纪委书记、监委主任李华主持会议。", publisher="宁波日报")
+    assert found == {
+        ("李华", "中共宁波市委常委"),
+        ("李华", "宁波市纪委监委书记"),
+        ("李华", "宁波市纪委监委主任"),
+    }
+    found = posts("省政府副省长、党组成员赵明参加会议。", publisher="浙江日报")
+    assert found == {("赵明", "浙江省人民政府副省长"), ("赵明", "浙江省人民政府党组成员")}
+    assert posts("国家能源局原副局长王晓林涉嫌严重违纪违法。") == {("王晓林", "国家能源局副局长")}
+    # a government named in passing is no node
+    assert names(run("省委、省政府有关职能部门参加。", publisher="浙江日报"), "Organization") == set()
+
+
+def test_withheld_names_and_set_phrases_are_no_persons():
+    assert names(run("巡视期间,某县原县长李某主动投案。"), "Person") == set()
+    ex = run("经查,王富玉严重违纪违法,决定给予王富玉开除党籍处分。")
+    assert names(ex, "Person") == {"王富玉"}
+    assert [e.cls for e in ex.entities.values() if e.cls == "Sanction"] == ["Sanction"]
+
+
+def test_biographies_dated_posts_and_posts_filled_by_someone():
+    ex = run("王建新,男,汉族,1965年10月出生,曾任湖南省交通运输厅副厅长、湖南省公路局局长。")
+    assert related(ex, "holds") == {("王建新", "湖南省交通运输厅副厅长"), ("王建新", "湖南省公路局局长")}
+    assert all(dict(e.props).get("former") for e in ex.entities.values() if e.cls == "Position")
+    found = posts(
+        "据了解,张志远2016年至2020年担任宁波市北仑区委书记,后调任浙江省委组织部副部长。", "浙江日报"
+    )
+    assert found == {("张志远", "中共宁波市北仑区委书记"), ("张志远", "浙江省委组织部副部长")}
+    assert posts("中央第二巡视组组长由李正明担任。") == {("李正明", "中央第二巡视组组长")}
