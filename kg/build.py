@@ -31,7 +31,8 @@ load did not finish).
 
 Example
 -------
->>> report = build(["examples/seed-zjrb-20200110.txt"], "out", load=False)  # doctest: +SKIP
+>>> import tempfile
+>>> report = build(["examples/seed-zjrb-20200110.txt"], tempfile.mkdtemp(), load=False, html=False, workers=1)
 >>> report.articles_read
 1
 """

@@ -6,7 +6,7 @@ fails when one of them no longer matches ``ontology/acsn.ttl``.
 Example
 -------
 >>> from kg.codegen import render_all
->>> sorted(p.name for p in render_all())
+>>> sorted(render_all())
 ['shapes.ttl', 'terms.py', 'vocabulary.md']
 """
 
