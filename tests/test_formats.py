@@ -50,3 +50,16 @@ def test_grass_style_sheet_follows_the_ontology_without_a_database(tmp_path, mon
     for label, (colour, _shape) in STYLES.items():
         assert f"node.{label}" in text and colour in text
     assert "{name}" in text
+
+
+def test_every_grass_caption_names_a_property_its_nodes_have():
+    import re
+
+    from kg.grass import grass_stylesheet
+    from kg.store.mapping import graph_to_rows, group_nodes
+
+    rules = dict(re.findall(r"node\.(\w+) \{[^}]*caption: '\{(\w+)\}'", grass_stylesheet()))
+    rows = graph_to_rows(extract_inputs([str(EXAMPLES)]).graph)
+    for cls, nodes in group_nodes(rows.nodes).items():
+        caption = rules[cls]
+        assert all(caption in n.props for n in nodes), (cls, caption)
