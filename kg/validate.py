@@ -15,7 +15,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.export import parse_rdf
-from kg.ontology import ontology_dir, ontology_graph
+from kg.ontology import ontology_dir
 
 __all__ = ["Report", "validate_file", "validate_graph"]
 
@@ -27,31 +27,48 @@ class Report:
     conforms: bool
     text: str
     violations: int
+    results: tuple[tuple[str, str, str], ...] = ()
+    """``(focus node, path, constraint component)`` of each violation, sorted."""
 
 
 def validate_graph(data: Graph) -> Report:
-    """Validate a graph against ``ontology/shapes.ttl`` (with the ontology's subclass axioms)."""
+    """Validate a graph against ``ontology/shapes.ttl`` as an independent SHACL engine would.
+
+    No inference: ``rdfs:range`` would type every object as the expected class, so a
+    wrong or untyped target could never fail ``sh:class``. The shapes list each class's
+    subclasses themselves, so they need neither the ontology nor inference.
+    """
     import pyshacl
 
     shapes = Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
     conforms, results_graph, text = pyshacl.validate(
         data,
         shacl_graph=shapes,
-        ont_graph=ontology_graph(),
-        inference="rdfs",
+        inference="none",
         allow_warnings=True,
     )
     from rdflib import RDF
     from rdflib.namespace import SH
 
-    violations = len(list(results_graph.subjects(RDF.type, SH.ValidationResult)))
+    found = sorted(
+        (
+            str(results_graph.value(r, SH.focusNode)),
+            str(results_graph.value(r, SH.resultPath)),
+            str(results_graph.value(r, SH.sourceConstraintComponent)).rsplit("#", 1)[-1],
+        )
+        for r in results_graph.subjects(RDF.type, SH.ValidationResult)
+    )
+    violations = len(found)
     summary = (
         "conforms: the data satisfies every shape"
         if conforms
         else f"does not conform: {violations} violation(s)"
     )
     return Report(
-        conforms=bool(conforms), text=summary if conforms else f"{summary}\n{text}", violations=violations
+        conforms=bool(conforms),
+        text=summary if conforms else f"{summary}\n{text}",
+        violations=violations,
+        results=tuple(found),
     )
 
 
