@@ -981,11 +981,20 @@ class _Validation:
         if graph is not None and self.mode == "auto":
             with clock.stage("validate"):
                 result = validate_graph(graph)
+            from kg.validate import conflicts
+
+            found = conflicts(graph, result)
             self.report.validation = {
                 "checked": "whole graph",
                 "conforms": result.conforms,
                 "violations": result.violations,
-                "text": result.text.splitlines()[0],
+                "text": result.text.splitlines()[0]
+                + "".join(f"; {c['node']} has {len(c['values'])} {c['property']}" for c in found[:3]),
+                "results": [
+                    {"node": node, "property": path, "constraint": component}
+                    for node, path, component in result.results[:100]
+                ],
+                "conflicts": found,
             }
             return
         ids = list(self.articles)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph
 
 from kg.export import parse_rdf
 from kg.ontology import ontology_dir
 
-__all__ = ["Report", "validate_file", "validate_graph"]
+__all__ = ["Report", "conflicts", "validate_file", "validate_graph"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,39 @@ def validate_graph(data: Graph) -> Report:
         violations=violations,
         results=tuple(found),
     )
+
+
+def conflicts(data: Graph, report: Report) -> list[dict[str, Any]]:
+    """The single-valued properties that hold several values, each value with its evidence.
+
+    The policy for a conflict (two articles giving an inspection two values of ``startDate``):
+    the RDF keeps every value, each stated by the articles whose triples carry it, and
+    the build report names the node, the property and the values; nothing is dropped.
+    """
+    from rdflib import URIRef
+    from rdflib.namespace import PROV
+
+    from kg.terms import ACSN
+
+    out: list[dict[str, Any]] = []
+    for node, path, component in report.results:
+        if component != "MaxCountConstraintComponent":
+            continue
+        subject, predicate = URIRef(node), URIRef(path)
+        sources = sorted(str(a) for a in data.objects(subject, PROV.wasDerivedFrom))
+        evidence = sorted(
+            str(t) for e in data.objects(subject, ACSN.evidence) for t in data.objects(e, ACSN.text)
+        )
+        out.append(
+            {
+                "node": node,
+                "property": path.rsplit("#", 1)[-1].rsplit("/", 1)[-1],
+                "values": sorted(str(v) for v in data.objects(subject, predicate)),
+                "articles": sources,
+                "evidence": evidence,
+            }
+        )
+    return out
 
 
 def validate_file(path: str | Path) -> Report:

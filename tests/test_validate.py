@@ -119,3 +119,28 @@ def test_kg_validate_reports_a_malformed_literal_in_a_file_as_a_violation(
     assert result.exit_code == 1
     assert "1 violation" in result.output and "Traceback" not in result.output
     assert "startDate" in result.output
+
+
+def test_build_report_names_the_node_property_and_values_of_a_conflict(tmp_path: Path) -> None:
+    import json
+
+    from kg.build import build
+
+    line = "2021年3月{day}日,浙江省委第一巡视组进驻浙江省交通运输厅党组开展常规巡视。"
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text(
+        "".join(
+            json.dumps({"title": t, "text": line.format(day=d), "publisher": "浙江日报"}, ensure_ascii=False)
+            + "\n"
+            for t, d in (("甲", 1), ("乙", 5))
+        ),
+        encoding="utf-8",
+    )
+    report = build([str(corpus)], tmp_path / "out", load=False, html=False, workers=1)
+    (conflict,) = report.validation["conflicts"]
+    assert conflict["property"] == "startDate"
+    assert conflict["values"] == ["2021-03-01", "2021-03-05"]  # both kept, in the RDF too
+    assert len(conflict["articles"]) == 2 and len(conflict["evidence"]) == 2
+    assert "/Inspection/" in conflict["node"] and "2 startDate" in report.validation["text"]
+    ttl = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert '"2021-03-01"^^xsd:date' in ttl and '"2021-03-05"^^xsd:date' in ttl
