@@ -9,11 +9,13 @@ a title, punctuation).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from kg import regions
+from kg.extract.context import committee_of_region
 from kg.extract.doc import Doc
-from kg.extract.lexicon import CENTRAL_BODIES, ORG_SUFFIXES, RANKS, TITLES
+from kg.extract.lexicon import KNOWN_BODIES, ORG_SUFFIXES, RANKS, TITLES
 
 __all__ = [
     "extract_committees",
@@ -101,21 +103,56 @@ _NOT_END = {
     "局和",
     "部和",
 }
+#: Words inside names that begin with a stop character (有限公司, 能源局, 会计师协会).
+_INNER_WORDS = ("有限", "能源", "会计", "可持续", "要素")
 _TITLE_START = tuple(sorted({*TITLES, *RANKS, "原"}, key=len, reverse=True))
+_TITLE_FIRST = frozenset(t[0] for t in _TITLE_START)
+
+
+def _title_at(text: str, i: int) -> bool:
+    """Whether a title (or a rank, or 原) starts at ``i``."""
+    return text[i : i + 1] in _TITLE_FIRST and text.startswith(_TITLE_START, i)
+
+
 _PREFIX_CHARS = "省市县区州"
 _BAD_LEFT = set("全本我该外各分兄友此每跨两三多省市县区州")
 _BROAD = ("中央", "国家", "中国", "中华全国", "全国", "中华")
 
 
 @cache
-def _central_pattern() -> re.Pattern[str]:
-    forms = sorted(CENTRAL_BODIES, key=len, reverse=True)
-    return re.compile("|".join(re.escape(f) for f in forms))
+def _known_index() -> dict[str, tuple[int, ...]]:
+    """The first two characters of every known body's form -> the lengths of its forms, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for form in KNOWN_BODIES:
+        lengths.setdefault(form[:2], set()).add(len(form))
+    return {head: tuple(sorted(n, reverse=True)) for head, n in lengths.items()}
+
+
+def _known_bodies(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of known bodies' names in ``text``, leftmost and longest first, not overlapping."""
+    index = _known_index()
+    i = 0
+    while i < len(text) - 1:
+        for n in index.get(text[i : i + 2], ()):
+            if text[i : i + n] in KNOWN_BODIES:
+                yield i, i + n
+                i += n
+                break
+        else:
+            i += 1
+
+
+@cache
+def _suffixes_by_first() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for suf in ORG_SUFFIXES:  # longest first
+        out.setdefault(suf[0], []).append(suf)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _suffix_at(text: str, i: int) -> int:
     """Length of the longest organization suffix starting at ``i`` (0 if none)."""
-    for suf in ORG_SUFFIXES:
+    for suf in _suffixes_by_first().get(text[i : i + 1], ()):
         if text.startswith(suf, i):
             return len(suf)
     return 0
@@ -128,17 +165,19 @@ def _org_end(text: str, start: int, body_from: int, limit: int = 22) -> int | No
     stop = min(len(text), start + limit)
     while i < stop:
         ch = text[i]
-        if (ch in _STOP_CHARS and not text.startswith("有限", i)) or text.startswith(_STOP_WORDS, i):
+        if (ch in _STOP_CHARS and not text.startswith(_INNER_WORDS, i)) or text.startswith(_STOP_WORDS, i):
             break
         if ch in "和与及" and (text[i + 1 : i + 2] in _PREFIX_CHARS or text.startswith(_BROAD, i + 1)):
             break  # 省人防办和省民宗委: two bodies
         # a title after a suffix ends the name (委员会副厅长级干部); 组长 inside 纪检组 does not
-        title_here = text.startswith(_TITLE_START, i) and not text.startswith(("委员会", "党组"), i)
+        title_here = _title_at(text, i) and not text.startswith(("委员会", "党组"), i)
         if i > body_from and title_here and best is not None:
             break
         n = _suffix_at(text, i)
         if n and text[i + n - 1 : i + n + 1] in _NOT_END and not text.startswith(("委员会", "社区"), i):
             n = 0
+        if n == 1 and text[i - 1 : i + 1] == "干部":
+            break  # 县处级正职干部: officials, not a body
         if n:
             best = i + n
             i += n
@@ -168,19 +207,26 @@ def _prefix_len(doc: Doc, i: int, region_at: dict[int, tuple[int, str]]) -> int:
 def extract_organizations(doc: Doc) -> None:
     """Organizations named in the text, under their canonical names."""
     text = doc.text
-    for m in _central_pattern().finditer(text):
-        if doc.claimed(m.start(), m.end()):
+    for ms, me in _known_bodies(text):
+        if doc.claimed(ms, me):
             continue
-        if m.start() > 0 and text[m.start() - 1] in _PREFIX_CHARS and text[m.start()] not in "中国全":
+        if ms > 0 and text[ms - 1] in _PREFIX_CHARS and text[ms] not in "中国全":
             continue  # 省发改委 is a provincial body, read below
-        name = m.group(0)
+        name = text[ms:me]
         if name in ("中共中央", "党中央", "中国共产党中央委员会", "中共中央委员会"):
             continue  # the central committee is a PartyCommittee
-        end = _org_end(text, m.start(), m.end()) or m.end()
-        if end > m.end() and not text[m.end() : end].startswith(("驻", "机关", "党组", "党委", "宣传部")):
-            end = m.end()
-        ref = doc.organization(text[m.start() : end], (m.start(), end))
-        doc.mention(m.start(), end, ref)
+        if text[me - 1 : me + 1] in _NOT_END:
+            continue  # 人事部门: a word, not 人事部
+        end = _org_end(text, ms, me) or me
+        if end > me and not _extends(text, me, end):
+            # 中国石油大学 is a body of its own; anything longer runs into the next word
+            end = end if end - me <= 4 and text[me:end].endswith(("大学", "学院")) else me
+        surface = text[ms:end]
+        if KNOWN_BODIES.get(surface) == "中共中央政治局" and text.startswith("常委", end):
+            surface = "中共中央政治局常务委员会"  # 政治局常委: a member of its standing committee
+        ref = doc.organization(surface, (ms, end))
+        doc.mention(ms, end, ref)
+        _shared_parent(doc, text[ms:me], end)
     region_at = {s: (e, codes[0]) for s, e, _, codes in regions.scan(text)}
     i = 0
     while i < len(text):
@@ -202,7 +248,55 @@ def extract_organizations(doc: Doc) -> None:
             continue
         ref = doc.organization(surface, (i, end))
         doc.mention(i, end, ref)
+        _shared_parent(doc, text[i : i + plen], end)
         i = end
+    _unowned_leading_groups(doc)
+
+
+def _extends(text: str, start: int, end: int) -> bool:
+    """Whether the words after a central body's name name a unit of it (驻…纪检监察组, 机关党委,
+    廉政建设研究中心, 扶贫开发领导小组) rather than run into the next word."""
+    tail = text[start:end]
+    if tail.startswith(("驻", "机关", "党组", "党委", "宣传部")):
+        return True
+    return 4 <= len(tail) <= 12 and tail.endswith(("中心", "研究院", "研究所", "领导小组", "学院", "委员会"))
+
+
+def _shared_parent(doc: Doc, prefix: str, end: int) -> None:
+    """Members after a body in a coordination share its prefix: 北京大学廉政建设研究中心、公共政策研究中心,
+    省教育厅、科技厅."""
+    text = doc.text
+    while end < len(text) and text[end] == "、" and prefix:
+        j = end + 1
+        starts_region = any(a == 0 for a, _, _, _ in regions.scan(text[j : j + 6]))
+        if doc.claimed(j, j + 1) or starts_region:
+            return
+        if text[j : j + 1] in _PREFIX_CHARS or text.startswith(_BROAD, j) or _title_at(text, j):
+            return
+        found = _org_end(text, j, j, limit=14)
+        if found is None or found - j < 3 or _title_at(text, found - 2):
+            return
+        ref = doc.organization(prefix + text[j:found], (j, found))
+        doc.mention(j, found, ref)
+        end = found
+
+
+_LEADING_GROUP = re.compile(r"(?<![各级县市区省])(?:(?:巡视|巡察)工作领导小组(?:办公室)?|(?:巡视|巡察)办)")
+
+
+def _unowned_leading_groups(doc: Doc) -> None:
+    """巡察工作领导小组 named without its committee is the one of the committee the article is about."""
+    from kg.extract.inspections import default_committee
+
+    for m in _LEADING_GROUP.finditer(doc.text):
+        if doc.claimed(m.start(), m.end()):
+            continue
+        scheme = "巡视" if m.group(0).startswith("巡视") else "巡察"
+        committee = default_committee(doc, scheme)
+        if committee.region is None and committee.level is None:
+            continue
+        ref = doc.organization(committee.short + m.group(0), (m.start(), m.end()))
+        doc.mention(m.start(), m.end(), ref)
 
 
 def _is_committee(surface: str) -> bool:
@@ -244,8 +338,40 @@ def extract_committees(doc: Doc) -> None:
             continue
         if c.region is None and c.level is None and ("PartyCommittee", c.key) not in doc.out.entities:
             continue  # 县委书记 as a kind of official, not a committee the article is about
+        group = _AD_HOC_GROUP.match(text, end)
+        if group and c.region is not None and not doc.claimed(end, group.end()):
+            # 市委落实省委巡视组反馈意见整改工作领导小组: a group the committee set up for a task
+            ref = doc.organization(c.short + group.group(0), (start, group.end()))
+            doc.mention(start, group.end(), ref)
+            continue
         ref = doc.committee(c, (start, end), word)
         doc.mention(start, end, ref)
+        if c.region is not None:
+            _share_final_committee(doc, start, word)
+
+
+_AD_HOC_GROUP = re.compile(
+    r"(?:(?!会议|研究|成立|决定|召开|部署|印发)[^,。;:、\s“”()了的是在对由])"
+    r"{2,30}?(?:工作)?领导小组(?:办公室)?"
+)
+
+
+def _share_final_committee(doc: Doc, start: int, word: str) -> None:
+    """南平市、三明市委: the 委 that closes a list of regions belongs to each of them."""
+    text = doc.text
+    level = word[-2]
+    while start > 0 and text[start - 1] == "、":
+        found = regions.scan(text[max(0, start - 13) : start - 1])
+        if not found or found[-1][1] != len(text[max(0, start - 13) : start - 1]):
+            return
+        s, _e, surface, codes = found[-1]
+        begin = max(0, start - 13) + s
+        if not surface.endswith(level) or doc.claimed(begin, start - 1):
+            return
+        c = committee_of_region(codes[0])
+        ref = doc.committee(c, (begin, start - 1), surface + "委")
+        doc.mention(begin, start - 1, ref)
+        start = begin
 
 
 _SELF = re.compile(r"(?:我|全|本)(省|市|县|区)")
@@ -332,3 +458,17 @@ def link_documents(doc: Doc) -> None:
         dates = find_dates(doc.text[sentence.start : clause_start + verb.start()], doc.article.date)
         if dates:
             doc.out.set_prop(m.ref, "date", dates[-1][2])
+
+
+def drop_unstated_bodies(doc: Doc) -> None:
+    """A body the text names only through its party group (省林业局党组) is no node of its own,
+    unless something else is said of it (a post in it, a figure about it)."""
+    named = {m.ref for m in doc.mentions}
+    for ref in doc.implied - named:
+        used = any(
+            (r.object == ref and r.predicate != "subOrganizationOf")
+            or (r.subject == ref and r.predicate != "locatedIn")
+            for r in doc.out.relations
+        )
+        if not used:
+            doc.out.drop(ref)
