@@ -31,7 +31,8 @@ load did not finish).
 
 Example
 -------
->>> report = build(["examples/seed-zjrb-20200110.txt"], "out", load=False)  # doctest: +SKIP
+>>> import tempfile
+>>> report = build(["examples/seed-zjrb-20200110.txt"], tempfile.mkdtemp(), load=False, html=False, workers=1)
 >>> report.articles_read
 1
 """
@@ -1059,11 +1060,20 @@ class _Validation:
         if graph is not None and self.mode == "auto":
             with clock.stage("validate"):
                 result = validate_graph(graph)
+            from kg.validate import conflicts
+
+            found = conflicts(graph, result)
             self.report.validation = {
                 "checked": "whole graph",
                 "conforms": result.conforms,
                 "violations": result.violations,
-                "text": result.text.splitlines()[0],
+                "text": result.text.splitlines()[0]
+                + "".join(f"; {c['node']} has {len(c['values'])} {c['property']}" for c in found[:3]),
+                "results": [
+                    {"node": node, "property": path, "constraint": component}
+                    for node, path, component in result.results[:100]
+                ],
+                "conflicts": found,
             }
             return
         ids = list(self.articles)

@@ -2,7 +2,7 @@
 
 Example
 -------
->>> result = extract_inputs(["examples/seed-zjrb-20200110.txt"])  # doctest: +SKIP
+>>> result = extract_inputs(["examples/seed-zjrb-20200110.txt"])
 >>> result.article_count
 1
 """
