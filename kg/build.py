@@ -605,7 +605,8 @@ def _signature(base: str, extractor: Extractor) -> str:
 
     name = f"{getattr(extractor, '__module__', '?')}.{getattr(extractor, '__qualname__', repr(extractor))}"
     package = Path(__file__).resolve().parent
-    sources = sorted((package / "extract").glob("*.py")) + [
+    sources = sorted((package / "extract").glob("*.py")) + sorted((package / "resolve").glob("*.py"))
+    sources += sorted((package / "data").glob("*.csv")) + [
         package / f"{m}.py" for m in ("graph", "model", "text", "regions", "terms", "ontology")
     ]
     sources += sorted(ontology_dir().glob("*.ttl"))
