@@ -84,10 +84,21 @@ def build_command(
         typer.Option("--home", envvar="KG_HOME", help="Home of the local server.", show_default=False),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    judgements: Annotated[
+        Path | None,
+        typer.Option(
+            "--judgements",
+            help="Judgements file to apply (default: $KG_JUDGEMENTS, judgements.jsonl beside the "
+            "corpus, or ~/.config/kg/judgements.jsonl).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Build the knowledge graph of a corpus: extract in parallel, merge, validate, export, load, report."""
     from kg.build import build
+    from kg.resolve.judgements import Judgements, default_path
 
+    judged = Judgements.read(judgements or default_path(corpus))  # a bad line fails before any work
     validate = validate.lower()
     if validate not in ("auto", "full", "none"):
         raise typer.BadParameter("use auto, full or none", param_hint="--validate")
@@ -105,6 +116,7 @@ def build_command(
             html=not no_html,
             base=base,
             progress=tick,
+            judgements=judged,
         )
     if not quiet:
         for problem in report.articles_skipped:

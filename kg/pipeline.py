@@ -117,5 +117,8 @@ def extract_inputs(
     )
     result.skipped = skipped
     for path in rdf_paths:
-        result.graph += parse_rdf(path)
+        graph = parse_rdf(path)
+        result.graph += judgements.apply(graph, "") if judgements else graph
+    if judgements and rdf_paths:
+        result.notes = list(judgements.unmatched())
     return result

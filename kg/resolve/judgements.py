@@ -207,12 +207,12 @@ class Judgements:
         return {i for j in self.active for i in j.iris()}
 
     def map_iri(self, node: URIRef, article_id: str) -> URIRef:
-        """Where merges and splits send ``node`` in article ``article_id``."""
+        """Where merges and splits send ``node`` in article ``article_id`` (no split without one)."""
         x = str(node)
         for j in self.active:
             if j.op == "merge" and x == j.b:
                 x = j.a
-            elif j.op == "split" and x == j.a:
+            elif j.op == "split" and x == j.a and article_id:
                 x = _split_iri(x, article_id)
         return URIRef(x)
 
