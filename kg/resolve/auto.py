@@ -108,6 +108,10 @@ def _round_entity(entity: Entity, row: CentralRound) -> Entity:
     )
 
 
+# short forms that name a different body in every province (省民政厅): they place no one
+_GENERIC = ("省", "市", "县", "区", "自治区", "州", "乡", "镇")
+
+
 def _province(code: str) -> str:
     return code[:2] + "0000"
 
@@ -134,8 +138,8 @@ def person_anchor(x: Extraction, person: Ref) -> str | None:
             places.update(_province(code) for code in regions if code[:2].isdigit())
         elif level == "central" or org[1].startswith(("中共中央", "中央", "国家", "国务院")):
             places.add("中央")
-        elif "@" not in org[1]:
-            places.add(org[1])
+        elif "@" not in org[1] and not org[1].startswith(_GENERIC):
+            places.add(org[1])  # a named body of no known region (a company, a university)
     return min(places) if places else None
 
 

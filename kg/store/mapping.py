@@ -42,7 +42,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
+from rdflib import OWL, RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.plugins.parsers.ntriples import r_literal, unquote
 
 from kg.ontology import ACSN_IRI, PropertyDef, Vocabulary, vocabulary
@@ -510,6 +510,9 @@ def _base_of(uri: str, cls: str) -> str:
     return uri[: at + 1] if at >= 0 else DEFAULT_BASE
 
 
+_URIS = ACSN_IRI + "uris"
+
+
 def rows_to_graph(
     nodes: Iterable[NodeRow],
     rels: Iterable[RelRow],
@@ -547,6 +550,8 @@ def rows_to_graph(
             if prop is not None:
                 for value in values:
                     out.add((subject, URIRef(prop.iri), literal_for(prop, value, vocab)))
+                    if prop.iri == _URIS:  # a merged node's other IRIs are owl:sameAs it in RDF
+                        out.add((subject, OWL.sameAs, URIRef(str(value))))
     evidence_iri = URIRef(ACSN_IRI + "evidence")
     for rel in rels:
         obj_prop = object_props.get(rel.type)
