@@ -1,4 +1,4 @@
-"""Identity across articles and analysts' judgements: automatic keys, the file, and every way they are applied."""
+"""Identity across articles and analysts' judgements: automatic keys, the file, and where they apply."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from kg.terms import ACSN
 
 ROOT = Path(__file__).parents[2]
 ID = "https://w3id.org/acsn/id/"
+DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
 ZJ = Article(id="zj", text="浙江省民政厅厅长王勇接受纪律审查和监察调查。", date="2020-03-01")
 ZJ2 = Article(id="zj2", text="省民政厅原厅长王勇严重违纪违法。", date="2021-05-01", publisher="浙江日报")
 HN = Article(id="hn", text="河南省民政厅厅长王勇接受纪律审查和监察调查。", date="2020-04-01")
