@@ -273,3 +273,29 @@ def test_a_merge_and_a_split_round_trip_through_the_database(kg_fresh_store, tmp
     for t in people(back):
         actual.add(t)
     assert isomorphic(expected, actual)
+
+
+# ---------------------------------------------------------------- the benchmark
+
+
+def test_the_identity_benchmark_beats_the_exact_name_baseline(capsys: pytest.CaptureFixture[str]) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import identity
+
+    results = identity.run(60, seed=3)
+    for cls, by_method in results.items():
+        assert by_method["resolver"]["b3_f"] >= 0.95, cls
+    # exact names merge namesakes and different provinces' 省民政厅, and split a round's namings
+    assert results["Person"]["exact-name"]["b3_p"] < 0.9
+    assert results["Organization"]["exact-name"]["b3_p"] < 0.9
+    assert results["InspectionRound"]["exact-name"]["b3_r"] < 0.9
+    assert "exact-name" in capsys.readouterr().out
+
+
+def test_the_benchmark_scores_see_a_wrong_merge() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import identity
+
+    s = identity.scores(["a", "a", "b"], ["x", "x", "x"])
+    assert s["b3_r"] == 1.0 and s["b3_p"] == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
+    assert s["pair_p"] == pytest.approx(1 / 3)
