@@ -607,10 +607,10 @@ def _signature(base: str, extractor: Extractor) -> str:
     name = f"{getattr(extractor, '__module__', '?')}.{getattr(extractor, '__qualname__', repr(extractor))}"
     package = Path(__file__).resolve().parent
     sources = sorted((package / "extract").glob("*.py")) + sorted((package / "resolve").glob("*.py"))
-    sources += sorted((package / "data").glob("*.csv")) + [
-        package / f"{m}.py" for m in ("graph", "model", "text", "regions", "terms", "ontology")
-    ]
+    sources += [package / f"{m}.py" for m in ("graph", "model", "text", "regions", "terms", "ontology")]
     sources += sorted(ontology_dir().glob("*.ttl"))
+    sources += sorted((package / "data").glob("*.t[sx][vt]"))  # the reference lists
+    sources += [Path(p) for p in os.environ.get("KG_LEXICON", "").split(os.pathsep) if p]  # the user's
     digest = hashlib.sha256()
     for path in sources:
         with contextlib.suppress(OSError):

@@ -13,6 +13,8 @@ from typing import Annotated, Any
 
 import typer
 
+from kg.cli_common import LEXICON_HELP, use_lexicon
+
 __all__ = ["build_command", "register"]
 
 
@@ -93,8 +95,10 @@ def build_command(
             show_default=False,
         ),
     ] = None,
+    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)] = None,
 ) -> None:
     """Build the knowledge graph of a corpus: extract in parallel, merge, validate, export, load, report."""
+    use_lexicon(lexicon)  # before the extractors load, here and in the workers
     from kg.build import build
     from kg.resolve.judgements import Judgements, default_path
 

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli_common import finish_with_skipped
+from kg.cli_common import LEXICON_HELP, finish_with_skipped, use_lexicon
 from kg.errors import KgError
 
 __all__ = ["app", "main"]
@@ -66,8 +66,10 @@ def extract(
             "corpus, or ~/.config/kg/judgements.jsonl).",
         ),
     ] = None,
+    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)] = None,
 ) -> None:
     """Extract inspection rounds, teams, targets, officials, events and figures from articles to RDF."""
+    use_lexicon(lexicon)  # before the extractors load
     from kg.export import rdf_format, write_rdf
     from kg.pipeline import extract_inputs
     from kg.resolve.judgements import Judgements, default_path

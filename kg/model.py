@@ -153,6 +153,12 @@ class Extraction:
         if span not in entity.spans:
             self.entities[ref] = replace(entity, spans=tuple(sorted((*entity.spans, span))))
 
+    def drop(self, ref: tuple[str, str]) -> None:
+        """Remove an entity and every relation that touches it."""
+        self.entities.pop(ref, None)
+        for key in [k for k in self._relations if ref in (k[0], k[2])]:
+            del self._relations[key]
+
     def relate(
         self, subject: tuple[str, str], predicate: str, obj: tuple[str, str], span: tuple[int, int] | None
     ) -> None:

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from kg.extract.doc import Doc
 from kg.extract.inspections import extract_inspections
 from kg.extract.orgs import (
+    drop_unstated_bodies,
     extract_committees,
     extract_documents,
     extract_organizations,
@@ -45,6 +46,7 @@ PASSES: tuple[Callable[[Doc], None], ...] = (
     extract_regions,
     link_documents,
     extract_statistics,
+    drop_unstated_bodies,
 )
 
 

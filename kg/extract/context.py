@@ -8,7 +8,8 @@ decides, a short form keeps the name as written.
 
 Example
 -------
->>> from kg.extract.lexicon import PUBLISHER_REGIONS
+>>> from kg.extract.hosts import host_region
+from kg.extract.lexicon import PUBLISHER_REGIONS
 from kg.model import Article
 >>> ctx = Context.of(Article(id="x", text="省委巡视组进驻。", publisher="浙江日报"))
 >>> ctx.committee("省委").name
@@ -22,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg import regions
+from kg.extract.hosts import host_region
 from kg.extract.lexicon import PUBLISHER_REGIONS
 from kg.model import Article
 from kg.text import normalize
@@ -108,25 +110,35 @@ class Context:
                         ctx._home(code)
                         if ctx.prefecture is not None:
                             break
+        looks_central = bool(re.search(r"中央(第[一二三四五六七八九十\d]+)?巡视组|中央巡视", text))
         if ctx.province is None:
+            home = host_region(article.url)
+            if home is not None:
+                ctx._home(home)
+        if ctx.province is None:
+            # where the regions the text names lie; the province itself counts, except in an
+            # article about central inspection (which names the provinces it inspects)
             votes: Counter[str] = Counter()
             for _, _, _, codes in regions.scan(text):
                 div = regions.get(codes[0])
-                if div.level != "province":
-                    prov = regions.province_of(div.code)
-                    if prov is not None:
-                        votes[prov.code] += 1
+                prov = div if div.level == "province" else regions.province_of(div.code)
+                if prov is not None and (div.level != "province" or not looks_central):
+                    votes[prov.code] += 1
             if votes:
                 (best, n), *rest = [*votes.most_common(2), ("", 0)]
-                if n >= 2 and n > rest[0][1]:
+                alone = (
+                    n == 1
+                    and not rest[0][1]
+                    and not looks_central
+                    and bool(re.search(r"我省|全省|省委|省纪委|省监委", text))
+                )
+                if (n >= 2 and n > rest[0][1]) or alone:
                     ctx.province = best
         if ctx.county is None and re.search(r"区委|县委", text):
             ctx._single_named(text, "county")
         if ctx.prefecture is None and "市委" in text:
             ctx._single_named(text, "prefecture")
-        ctx.central = ctx.province is None and bool(
-            re.search(r"中央(第[一二三四五六七八九十\d]+)?巡视组|中央巡视", text)
-        )
+        ctx.central = ctx.province is None and looks_central
         return ctx
 
     def _single_named(self, text: str, level: str) -> None:
@@ -161,6 +173,8 @@ class Context:
         """
         if level == "prefecture" and self.prefecture is None and self.province in MUNICIPALITIES:
             return self.province
+        if level == "prefecture" and self.county is not None and regions.get(self.county).name.endswith("市"):
+            return self.county  # in a county-level city (丹阳市), 市委 is its own
         return {"province": self.province, "prefecture": self.prefecture, "county": self.county}.get(level)
 
     def committee(self, word: str) -> Committee | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kg import regions
 from kg.extract.context import Committee, Context
@@ -43,10 +44,10 @@ class Doc:
     rounds: list[Mention] = field(default_factory=list)
     """Round mentions in text order (本轮 resolves to the latest)."""
     persons: list[Mention] = field(default_factory=list)
-    round_years: dict[Ref, int | None] = field(default_factory=dict)
-    """The year the text gives each round, where it does (2019年初,十四届省委第六轮巡视)."""
     table_posts: list[tuple[Ref, str, int]] = field(default_factory=list)
     """Cells naming the leaders of a team in a table: (team, cell text, offset)."""
+    implied: set[Ref] = field(default_factory=set)
+    """Bodies made only because their party group was named (国家铁路局 of 国家铁路局党组)."""
     _claimed: bytearray = field(default_factory=bytearray)
 
     @classmethod
@@ -170,8 +171,16 @@ class Doc:
         """An Organization under its canonical name; a 党组/党委 of a body is a sub-organization of it."""
         name, region_code = self.org_name(surface)
         props: tuple[tuple[str, object], ...] = (("category", category),) if category else ()
+        label = self._commission_label(name)
         ref = self.out.add(
-            Entity("Organization", name, name, frozenset({surface} - {name}), props, (span,) if span else ())
+            Entity(
+                "Organization",
+                name,
+                label,
+                frozenset({surface, name} - {label}),
+                props,
+                (span,) if span else (),
+            )
         )
         if region_code is not None:
             self.out.relate(ref, "locatedIn", self.region(region_code, None, evidence=span), span)
@@ -180,6 +189,7 @@ class Doc:
             if m and not m.group(1).endswith(("省", "市", "县", "区", "州", "委员会党", "中央")):
                 parent = self.organization(m.group(1), span, parent_body=False)
                 self.out.relate(ref, "subOrganizationOf", parent, span)
+                self.implied.add(parent)
         return ref
 
     def org_name(self, surface: str) -> tuple[str, str | None]:
@@ -189,6 +199,10 @@ class Doc:
         (省民宗委 -> 浙江省民族宗教事务委员会); a name that starts with a region keeps it.
         """
         s = re.sub(r"^(?:中共|中国共产党)?(?:第?[一二三四五六七八九十]+届)", "", surface)
+        if re.fullmatch(r"(?:中共|中国共产党).{4,}(?:党组|党委|党工委)", s):
+            s = re.sub(
+                r"^(?:中共|中国共产党)", "", s
+            )  # 中共湖南省卫生健康委员会党组: as the body's party group
         bare = re.sub(r"[（(][^）)]*[）)]$", "", s)
         if bare in CENTRAL_BODIES:
             return CENTRAL_BODIES[bare], None
@@ -206,14 +220,39 @@ class Doc:
             code = self.ctx.region_code(level)
             if code is not None:
                 home = regions.get(code).name if level != "county" else regions.display_name(code)
-                return home + s[1:], code
+                return self._commission(home + s[1:], home), code
         found = regions.scan(s[:12])
         if found and found[0][0] == 0:
             _, _end, surface_form, codes = found[0]
             div = regions.get(codes[0])
             if surface_form == div.name or surface_form == regions.display_name(div.code):
-                return s, div.code  # 浙江省民政厅, 宁波市海曙区委: the body of a region named in full
+                # 浙江省民政厅, 宁波市海曙区委: the body of a region named in full
+                return self._commission(s, surface_form), div.code
         return s, None
+
+    def _commission(self, name: str, region: str) -> str:
+        """Since 2018 a region's 纪委 and 监委 are one body: where the article speaks of 监委,
+        山东省纪委, 山东省监委 and 山东省纪委省监委 are all 山东省纪委监委."""
+        if not self._supervision:
+            return name
+        rest = name[len(region) :]
+        parts = r"(?:纪委|纪律检查委员会)?(?:[省市县区]?(?:监委|监察委员会|监察委))?"
+        if rest and rest not in ("监察委",) and re.fullmatch(parts, rest):
+            return region + "纪委监委"
+        return name
+
+    def _commission_label(self, name: str) -> str:
+        """The name of a combined commission as the article spells it (浙江省纪委省监委), where it does."""
+        if not name.endswith("纪委监委"):
+            return name
+        level = name[-5]
+        if level in "省市县区" and f"{level}纪委{level}监委" in self.text:
+            return name[:-2] + level + "监委"
+        return name
+
+    @cached_property
+    def _supervision(self) -> bool:
+        return bool(re.search(r"监委|监察委", self.text))
 
     def round(
         self,
@@ -225,18 +264,24 @@ class Doc:
         year: int | None,
         span: Span,
         surface: str,
+        batch: bool = False,
     ) -> Ref:
-        """An InspectionRound: 十四届浙江省委第八轮巡视, 2014年中央第二轮巡视, 浙江省委第一轮巡视."""
-        if term is not None and ordinal is not None:
+        """An InspectionRound: 十四届浙江省委第八轮巡视, 2014年中央第二轮巡视, 2021年福建省委第二批巡视.
+
+        A round named by neither term nor year (省委第一轮巡视) cannot be told from the same
+        number of another term or year, so its key is the article's own.
+        """
+        unit = "批" if batch else "轮"
+        if term is not None and ordinal is not None and not batch:
             key = f"{committee.key}-{scheme}-{term}-{ordinal}"
             name = f"{ordinal_text(term)}届{committee.short}第{ordinal_text(ordinal)}轮{scheme}"
         elif year is not None and ordinal is not None:
-            key = f"{committee.key}-{scheme}-{year}年-{ordinal}"
-            name = f"{year}年{committee.short}第{ordinal_text(ordinal)}轮{scheme}"
+            key = f"{committee.key}-{scheme}-{year}年-{'批' if batch else ''}{ordinal}"
+            name = f"{year}年{committee.short}第{ordinal_text(ordinal)}{unit}{scheme}"
         else:
-            key = f"{committee.key}-{scheme}-第{ordinal}轮"
-            name = f"{committee.short}第{ordinal_text(ordinal or 0)}轮{scheme}"
-        if committee.region is None and committee.level is None:
+            key = f"{committee.key}-{scheme}-第{ordinal}{unit}@{self.ctx.article_id}"
+            name = f"{committee.short}第{ordinal_text(ordinal or 0)}{unit}{scheme}"
+        if committee.region is None and committee.level is None and "@" not in key:
             key += f"@{self.ctx.article_id}"
         props: list[tuple[str, object]] = [("scheme", scheme)]
         for k, v in (("term", term), ("ordinal", ordinal), ("year", year)):

@@ -28,9 +28,16 @@ _COMM = rf"(?:[\u4e00-\u9fff]{{0,9}}?{_LEVEL})"
 ROUND = re.compile(
     rf"(?:(?P<term>[一二三四五六七八九十]{{1,3}}|\d{{1,2}})届(?P<comm>{_COMM})?|(?P<comm0>{_LEVEL}))?"
     rf"(?:(?P<year>(?:19|20)\d{{2}})年度?|(?P<rel>今年|去年|本年度))?(?P<comm2>中央|省委|市委|州委|县委|区委)?"
-    rf"(?:第(?P<ord>{_N})|(?P<first>首))轮(?:第{_N}批)?(?P<gap>[^,。;:、\n()]{{0,8}}?)(?P<scheme>巡视|巡察)"
+    rf"(?:第(?P<ord>{_N})|(?P<first>首))(?:(?P<unit>轮)(?:第{_N}批)?|(?P<batch>批)次?)(?P<gap>[^,。;:、\n()]{{0,8}}?)"
+    rf"(?P<scheme>巡视|巡察)"
 )
-THIS_ROUND = re.compile(r"(?:本|此|这|该)(?:一)?轮(?:巡视|巡察)?")
+THIS_ROUND = re.compile(r"(?:本|此|这|该)(?:一)?(?:轮|批次?)(?:巡视|巡察)?")
+PREVIOUS_ROUND = re.compile(r"(?:上一|上|前一)轮(?P<scheme>巡视|巡察)")
+#: Where an article gives a committee's term: 十届安徽省委, 二十届中央巡视组, 十八大后 (the centre's).
+TERM_CUE = re.compile(
+    rf"(?P<n>[一二三四五六七八九十]{{1,3}})(?:(?P<congress>大)(?=后|以来|召开以来)"
+    rf"|届(?P<comm>{_COMM})(?!纪委|纪律|监委|委员|候补))"
+)
 TEAM = re.compile(
     rf"(?P<comm>{_LEVEL})?(?:第(?P<num>{_N})(?P<scheme>巡视|巡察)组"
     rf"|(?P<special>专项)?(?P<scheme2>巡视|巡察)(?P<num2>[一二三四五六七八九十]{{1,3}})组)"
@@ -59,14 +66,20 @@ _TARGET_PATTERNS = (
     ),
     re.compile(r"向(?P<t>[^,。;:]{2,80}?)(?:进行了?|作了?)?(?:现场)?反馈"),
     re.compile(
-        r"(?:带队|组织)?(?<!被)(?:巡视|巡察)(?!组|工作|办|机构|期间|情况|整改|反馈|发现|利剑|巡察|监督)(?P<t>[^,。;:]{2,30}?)(?=时|期间|发现|的|工作|动员|情况|,|。|$)"
+        r"(?:带队|组织)?(?<!被)(?:巡视|巡察)(?!组|工作|办|机构|期间|情况|整改|反馈|发现|利剑|巡察|监督)(?P<t>[^,。;:]{2,30}?)(?=时|期间|发现|的|工作|动员|情况|,|。|;|$)"
     ),
     re.compile(r"(?:包括|分别是|分别为|依次为)(?P<t>[^。;]{2,800}?)(?:等|。|;|$)"),
+    # 国家统计局党组、应急管理部党委接受了中央巡视组的常规巡视
+    re.compile(r"(?:^|(?<=[,;:]))(?P<t>[^,。;:]{2,200}?)(?:接受|迎接)了?[^,。;]{0,12}?(?:巡视|巡察)"),
+    # 中共X党组关于十二届省委第三轮巡视整改进展情况的通报: who reports on its rectification was inspected
+    re.compile(
+        r"(?P<t>[^,。;:\n]{4,40}?(?:党组|党委|党工委))关于[^,。;\n]{0,24}?(?:巡视|巡察)[^,。;\n]{0,6}?(?:整改|反馈)"
+    ),
 )
 _COUNT = r"[\d一二三四五六七八九十两百]+(?:个|家|所|名)"
 _GENERIC = re.compile(
     r"^(?:被巡[视察]|各|有关|相关|部分|其他|全[省市县区]|本|该|我|下属|所属|机构|单位|部门|企业|\d)|"
-    r"(?:单位|地方|部门|党组织|地区|系统|领导班子|机关|领域|行业)$"
+    r"(?:单位|地方|部门|党组织|地区|系统|领导班子|(?<![会委协院府])机关|领域|行业|干部|人员)$"
 )
 
 
@@ -104,13 +117,20 @@ def _committee(doc: Doc, word: str | None, scheme: str, defaults: dict[str, Comm
     if scheme in defaults:
         return defaults[scheme]
     if scheme == "巡视":
-        if doc.ctx.central or doc.ctx.province is None:
+        # an article of an unknown province (我省, 省委) keeps its 省委 unresolved: never the centre's
+        provincial = doc.ctx.province is None and re.search(r"我省|全省|省委", doc.text)
+        if doc.ctx.central or (doc.ctx.province is None and not provincial):
             return CENTRAL
         c = doc.ctx.committee("省委")
     else:
         c = doc.ctx.committee("市委")
     assert c is not None
     return c
+
+
+def default_committee(doc: Doc, scheme: str) -> Committee:
+    """The committee whose rounds and teams the article is about, for a scheme (巡视 or 巡察)."""
+    return _committee(doc, None, scheme, {})
 
 
 def _strip_comm(doc: Doc, m: re.Match[str], group: str) -> tuple[str | None, int]:
@@ -140,10 +160,57 @@ def _strip_comm(doc: Doc, m: re.Match[str], group: str) -> tuple[str | None, int
     return word, m.start(group)
 
 
-def _find_rounds(doc: Doc, defaults: dict[str, Committee]) -> None:
+@dataclass
+class _RoundMention:
+    """A round as one mention names it, before mentions of the same round are joined."""
+
+    start: int
+    end: int
+    committee: Committee
+    scheme: str
+    term: int | None
+    ordinal: int | None
+    year: int | None
+    batch: bool
+    sentence: int
+
+
+def _term_cues(doc: Doc) -> dict[str, set[int]]:
+    """The terms the article gives each committee: 十届安徽省委…, 十八大后 (the centre's 18th term)."""
+    cues: dict[str, set[int]] = {}
+    for m in TERM_CUE.finditer(doc.text):
+        n = chinese_int(m["n"])
+        if n is None:
+            continue
+        if m["congress"]:
+            cues.setdefault(CENTRAL.key, set()).add(n)
+            continue
+        level = re.search(rf"{_LEVEL}$", m["comm"])
+        prefix = m["comm"][: level.start()] if level else ""
+        found = regions.scan(prefix) if prefix else []
+        if prefix and not (found and found[0][0] == 0 and found[-1][1] == len(prefix)):
+            continue  # 十九届历次全会精神和省委: the term is not the committee's
+        committee = _committee_of_word(doc, m["comm"])
+        if committee is not None:
+            cues.setdefault(committee.key, set()).add(n)
+    return cues
+
+
+def _committee_of_word(doc: Doc, word: str) -> Committee | None:
+    c = doc.ctx.committee(word)
+    if c is None:
+        bare = re.search(r"(中央|省委|市委|州委|县委|区委|旗委|自治区党委)$", word)
+        c = doc.ctx.committee(bare.group(1)) if bare else None
+    return c
+
+
+def _round_mentions(doc: Doc, defaults: dict[str, Committee]) -> list[_RoundMention]:
     text = doc.text
     ay = int(doc.article.date[:4]) if doc.article.date else None
+    found: list[_RoundMention] = []
     for m in ROUND.finditer(text):
+        if m["gap"] and m["batch"]:
+            continue  # 第二批被巡视单位: a batch of units, not a round
         if (
             m["gap"]
             and re.search(r"[\d两]+(?:轮|个|项)|和|及|与", m["gap"])
@@ -157,82 +224,140 @@ def _find_rounds(doc: Doc, defaults: dict[str, Committee]) -> None:
         if m["term"] and start > m.start("term"):
             start = m.start()
         committee = _committee(doc, word, scheme, defaults)
-        term = chinese_int(m["term"]) if m["term"] else None
-        ordinal = 1 if m["first"] else chinese_int(m["ord"] or "")
         year = int(m["year"]) if m["year"] else None
         if m["rel"] and ay:
             year = ay - (1 if m["rel"] == "去年" else 0)
         sentence = doc.article.sentence_at(m.start())
-        if m["first"] and year is None:
+        if m["first"] and year is None and m["unit"]:
             for _s, _e, iso in find_dates(text[sentence.start : m.start()], doc.article.date):
                 year = int(iso[:4])
-        end = m.end()
-        surface = text[start:end]
-        ref = _coreferent_round(doc, committee, scheme, term, ordinal, year, sentence.index)
-        if ref is None:
-            if term is None and year is None and ordinal is not None:
-                ref = next(
-                    (
-                        r.ref
-                        for r in doc.rounds
-                        if doc.entity(r.ref).props
-                        and dict(doc.entity(r.ref).props).get("ordinal") == ordinal
-                        and _same_committee(doc, r.ref, committee)
-                    ),
-                    None,
-                )
-            if ref is None:
-                ref = doc.round(
-                    committee,
-                    scheme,
-                    term=term,
-                    ordinal=ordinal,
-                    year=year,
-                    span=(start, end),
-                    surface=surface,
-                )
-        else:
-            doc.out.add_alias(ref, surface)
-        if year is not None and "year" not in dict(doc.entity(ref).props):
-            doc.out.set_prop(ref, "year", year)
-        doc.mention(start, end, ref)
-        doc.rounds.append(doc.mentions[-1])
-        doc.round_years.setdefault(ref, _year_near(doc, sentence.start, m.start()))
+        found.append(
+            _RoundMention(
+                start=start,
+                end=m.end(),
+                committee=committee,
+                scheme=scheme,
+                term=chinese_int(m["term"]) if m["term"] else None,
+                ordinal=1 if m["first"] else chinese_int(m["ord"] or ""),
+                year=year,
+                batch=bool(m["batch"]),
+                sentence=sentence.index,
+            )
+        )
+    numbered = [r for r in found if not r.batch and r.ordinal]  # in text order
+    k = 0
+    last: _RoundMention | None = None
+    previous: list[_RoundMention] = []
+    for m in PREVIOUS_ROUND.finditer(text):
+        # 上一轮巡视: the round before the one last named
+        while k < len(numbered) and numbered[k].end <= m.start():
+            last, k = numbered[k], k + 1
+        if last is None or last.ordinal is None or last.ordinal < 2 or doc.claimed(m.start(), m.end()):
+            continue
+        previous.append(
+            _RoundMention(
+                start=m.start(),
+                end=m.end(),
+                committee=last.committee,
+                scheme=m["scheme"],
+                term=last.term,
+                ordinal=last.ordinal - 1,
+                year=last.year,
+                batch=False,
+                sentence=doc.article.sentence_at(m.start()).index,
+            )
+        )
+    found.extend(previous)
+    found.sort(key=lambda r: r.start)
+    return found
 
 
-def _same_committee(doc: Doc, round_ref: Ref, committee: Committee) -> bool:
-    return round_ref[1].startswith(committee.key + "-")
+def _join_mentions(doc: Doc, found: list[_RoundMention]) -> None:
+    """Give term-less mentions the article's term, and let the mentions of one round agree.
+
+    A term-less, year-less 第三轮巡视 takes the one term the article gives its committee
+    (十八大后, 十届安徽省委), or the number's one full form elsewhere in the article; a
+    year-numbered name set beside a term-numbered one (2022年省委第二轮巡视即十一届省委第十三轮巡视;
+    2014年首轮巡视、十八大后第三轮巡视), or repeating the round the sentence before describes
+    in that year, names that round.
+    """
+    cues = _term_cues(doc)
+    for r in found:
+        terms = cues.get(r.committee.key, set())
+        if r.term is None and r.year is None and not r.batch and len(terms) == 1:
+            r.term = next(iter(terms))
+    # the full forms of each number: (committee, scheme, ordinal) -> (terms, years)
+    named: dict[tuple[str, str, int | None], tuple[set[int], set[int]]] = {}
+    for r in found:
+        if not r.batch:
+            terms, years = named.setdefault((r.committee.key, r.scheme, r.ordinal), (set(), set()))
+            if r.term is not None:
+                terms.add(r.term)
+            if r.year is not None:
+                years.add(r.year)
+    for i, r in enumerate(found):
+        if r.term is not None or r.batch:
+            continue
+        if r.year is not None:
+            partner = _apposed(doc, found, i)
+            if partner is not None:
+                r.term, r.ordinal = partner.term, partner.ordinal
+            continue
+        terms, years = named.get((r.committee.key, r.scheme, r.ordinal), (set(), set()))
+        if len(terms) == 1:
+            r.term = next(iter(terms))
+        elif not terms and len(years) == 1:
+            r.year = next(iter(years))
 
 
-def _year_near(doc: Doc, start: int, end: int) -> int | None:
-    found = find_dates(doc.text[start:end], doc.article.date)
+def _apposed(doc: Doc, found: list[_RoundMention], i: int) -> _RoundMention | None:
+    """The term-numbered mention that year-numbered mention ``i`` stands beside, if any."""
+    r = found[i]
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(found):
+            continue
+        o = found[j]
+        if o.term is None or o.committee.key != r.committee.key or o.scheme != r.scheme:
+            continue
+        a, b = (o, r) if o.start < r.start else (r, o)
+        between = doc.text[a.end : b.start]
+        if o.sentence == r.sentence and re.fullmatch(
+            r"[、,]?(?:即|也就是|亦即|也即|暨)?[(]?(?:[一二三四五六七八九十]+大(?:后|以来))?", between
+        ):
+            return o
+        if j == i - 1 and 0 <= r.sentence - o.sentence <= 1 and _year_before(doc, o.start) == r.year:
+            return o  # 2019年初,十四届省委第六轮巡视…。2019年首轮巡视…
+    return None
+
+
+def _year_before(doc: Doc, at: int) -> int | None:
+    """The last year the sentence gives before offset ``at``."""
+    sentence = doc.article.sentence_at(at)
+    found = find_dates(doc.text[sentence.start : at], doc.article.date)
     return int(found[-1][2][:4]) if found else None
 
 
-def _coreferent_round(
-    doc: Doc,
-    committee: Committee,
-    scheme: str,
-    term: int | None,
-    ordinal: int | None,
-    year: int | None,
-    sidx: int,
-) -> Ref | None:
-    """A year-numbered round (2019年首轮巡视) that repeats the term-numbered round just described."""
-    if term is not None or year is None or not doc.rounds:
-        return None
-    last = doc.rounds[-1]
-    last_sentence = doc.article.sentence_at(last.start).index
-    props = dict(doc.entity(last.ref).props)
-    if (
-        sidx - last_sentence <= 1
-        and props.get("term") is not None
-        and doc.round_years.get(last.ref) == year
-        and _same_committee(doc, last.ref, committee)
-        and props.get("scheme") == scheme
-    ):
-        return last.ref
-    return None
+def _find_rounds(doc: Doc, defaults: dict[str, Committee]) -> None:
+    found = _round_mentions(doc, defaults)
+    _join_mentions(doc, found)
+    for r in found:
+        if doc.claimed(r.start, r.end):
+            continue
+        surface = doc.text[r.start : r.end]
+        ref = doc.round(
+            r.committee,
+            r.scheme,
+            term=r.term,
+            ordinal=r.ordinal,
+            year=r.year,
+            batch=r.batch,
+            span=(r.start, r.end),
+            surface=surface,
+        )
+        if r.year is not None and "year" not in dict(doc.entity(ref).props):
+            doc.out.set_prop(ref, "year", r.year)
+        doc.mention(r.start, r.end, ref)
+        doc.rounds.append(doc.mentions[-1])
 
 
 def _find_teams(doc: Doc, defaults: dict[str, Committee]) -> None:
@@ -260,8 +385,10 @@ def _resolve_item(
     if found and found[0][0] == 0 and found[0][1] == len(item):
         codes = found[0][3]
         if prev is not None and prev.ref[0] == "Region" and len(codes) > 1:
+            # 深圳市、南山区: a city's own district, else a sibling of the member before
             parent = regions.get(prev.ref[1]).parent if prev.ref[1].isdigit() else None
-            better = [c for c in codes if parent and regions.get(c).parent == parent]
+            own = [c for c in codes if regions.get(c).parent == prev.ref[1]]
+            better = own or [c for c in codes if parent and regions.get(c).parent == parent]
             codes = tuple(better) or codes
         elif prev is not None and prev.ref[0] == "Region" and prev.ref[1].isdigit():
             parent = regions.get(prev.ref[1]).parent
@@ -288,7 +415,11 @@ def _resolve_item(
         head = re.match(r"^([\u4e00-\u9fff]{2,6}(?:镇|乡|街道))", prev_item)
         if head and not re.match(r"^[\u4e00-\u9fff]{2,6}(?:镇|乡|街道)", item) and item[-1] == prev_item[-1]:
             name = head.group(1) + item
-    if name in CENTRAL_BODIES or name.endswith(ORG_SUFFIXES) or re.search(r"(?:集团|公司)", name):
+    if (
+        name in CENTRAL_BODIES
+        or name.endswith(ORG_SUFFIXES)
+        or re.search(r"(?:集团|公司)|[会委协院府]机关$", name)
+    ):
         ref = doc.organization(name, (start, end))
         _township_of(doc, name, start)
         doc.mention(start, end, ref)
@@ -349,6 +480,9 @@ def _share_committee_suffix(items: list[tuple[str, int]]) -> None:
 
 def parse_targets(doc: Doc, text: str, offset: int) -> list[Target]:
     """Split an enumeration of targets into members and resolve each one."""
+    # a bracketed sub-list (市委办公室(市档案馆、市保密办)) names bodies housed with the target,
+    # not targets: blank it out, keeping offsets
+    text = re.sub(r"[(（][^()（）]*[)）]", lambda m: " " * len(m.group(0)), text)
     text = _split_conjunctions(text)
     # Count phrases (6个州市, 等8个省属单位) and a closing 等机构 are no members; blank them out
     # with delimiters so that offsets stay those of the text.
@@ -375,8 +509,8 @@ def parse_targets(doc: Doc, text: str, offset: int) -> list[Target]:
 
 
 def _agents(doc: Doc, start: int, end: int) -> tuple[list[Ref], list[Ref]]:
-    rounds = [m.ref for m in doc.mentions_in(start, end, "InspectionRound")]
-    teams = [m.ref for m in doc.mentions_in(start, end, "InspectionTeam")]
+    rounds = list(dict.fromkeys(m.ref for m in doc.mentions_in(start, end, "InspectionRound")))
+    teams = list(dict.fromkeys(m.ref for m in doc.mentions_in(start, end, "InspectionTeam")))
     sentence_text = doc.text[start:end]
     if not rounds and THIS_ROUND.search(sentence_text) and doc.rounds:
         # 本轮/此轮 is the round the article is about: the first one it names
@@ -424,8 +558,8 @@ def extract_inspections(doc: Doc) -> None:
                 topic = _TOPIC.search(clause)
                 date = dates[0][2] if dates else None
                 is_feedback = "反馈" in m.group(0) or "反馈" in stext[m.end() : m.end() + 10]
-                near_rounds = rounds
-                near_teams = _nearest_teams(doc, teams, s + m.start())
+                near_rounds = _nearest(doc, rounds, s + m.start())
+                near_teams = _nearest(doc, teams, s + m.start())
                 for t in targets:
                     found.append(
                         _Inspection(
@@ -444,12 +578,12 @@ def extract_inspections(doc: Doc) -> None:
     _merge_and_add(doc, found)
 
 
-def _nearest_teams(doc: Doc, teams: list[Ref], at: int) -> list[Ref]:
-    """Of several teams in a sentence, the one named last before the target list."""
-    if len(teams) <= 1:
-        return teams
-    before = [m for m in doc.mentions if m.ref in teams and m.end <= at]
-    return [max(before, key=lambda m: m.end).ref] if before else teams
+def _nearest(doc: Doc, agents: list[Ref], at: int) -> list[Ref]:
+    """Of several rounds (or teams) in a sentence, the one named last before the target list."""
+    if len(agents) <= 1:
+        return agents
+    before = [m for m in doc.mentions if m.ref in agents and m.end <= at]
+    return [max(before, key=lambda m: m.end).ref] if before else agents
 
 
 _TABLE_ROW = re.compile(r"^(?P<label>[^|\n]{1,20}?)\s*\|(?P<cells>.+?)\|?\s*$", re.M)

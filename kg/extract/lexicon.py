@@ -1,878 +1,131 @@
 """General domain knowledge the extractors use: bodies, abbreviations, titles, ranks, surnames.
 
-Nothing here is keyed to particular articles: these are the standing names of
-central party and state bodies, the usual short forms of provincial and local
-bodies, the titles and ranks of officials and the common Chinese surnames.
+Nothing here is keyed to particular articles: the lists are read from the reference data
+files of :mod:`kg.data` (each names its sources): the standing names of central party and
+state bodies since 2000, the central enterprises, financial institutions and 中管高校,
+bodies named like regions, the usual short forms of provincial and local bodies, the titles
+and ranks of officials and the Chinese surnames.
+
+A user extends any list without editing the package: the lexicon files named by the
+environment variable ``KG_LEXICON`` (``kg extract --lexicon FILE`` sets it; several files are
+separated by :data:`os.pathsep`) are read when this module is first imported, their entries
+added to the package's (a body or mapping given there replaces the package's entry).
 """
 
 from __future__ import annotations
 
+import os
+
+from kg import data
+
 __all__ = [
+    "BODIES",
     "CENTRAL_BODIES",
+    "CENTRAL_UNITS",
     "COMPOUND_SURNAMES",
+    "LEXICON_ENV",
+    "LEXICON_FILES",
     "LOCAL_ABBREVIATIONS",
     "NOT_NAMES",
     "ORG_SUFFIXES",
     "PUBLISHER_REGIONS",
     "RANKS",
+    "REGION_NAMED_BODIES",
     "SURNAMES",
     "TITLES",
 ]
 
-#: Central bodies: every form met in text -> canonical full name.
-CENTRAL_BODIES: dict[str, str] = {}
+
+#: The environment variable naming the user's lexicon files.
+LEXICON_ENV = "KG_LEXICON"
+#: The user's lexicon files read at import ("" when none).
+LEXICON_FILES: str = os.environ.get(LEXICON_ENV, "")
+_USER = data.read_lexicons(LEXICON_FILES)
 
 
-def _central(canonical: str, *forms: str) -> None:
+def _user_words(section: str) -> tuple[str, ...]:
+    return tuple(row[0] for row in _USER.get(section, ()))
+
+
+def _user_bodies(section: str) -> tuple[data.Body, ...]:
+    return tuple(data.parse_body(row, section) for row in _USER.get(section, ()))
+
+
+def _user_mapping(section: str) -> dict[str, str]:
+    return {row[0]: (row[1] if len(row) > 1 else "") for row in _USER.get(section, ())}
+
+
+def _canonical(body: data.Body) -> tuple[str, tuple[str, ...]]:
     # State bodies are named in the news, and by analysts, without 中华人民共和国: 审计署, 外交部.
-    if canonical.startswith("中华人民共和国") and forms:
-        canonical, forms = forms[0], (canonical, *forms[1:])
-    CENTRAL_BODIES[canonical] = canonical
-    for form in forms:
-        CENTRAL_BODIES[form] = canonical
+    if body.name.startswith("中华人民共和国") and body.forms:
+        return body.forms[0], (body.name, *body.forms[1:])
+    return body.name, body.forms
 
 
-_central("中共中央", "党中央", "中国共产党中央委员会", "中共中央委员会")
-_central("中共中央政治局", "中央政治局")
-_central("中共中央政治局常务委员会", "中央政治局常委会", "中共中央政治局常委会")
-_central("中共中央纪律检查委员会", "中央纪委", "中央纪律检查委员会", "中纪委", "中共中央纪委")
-_central("国家监察委员会", "国家监委")
-_central("中央纪委国家监委", "中央纪委监委")
-_central("中共中央组织部", "中央组织部", "中组部")
-_central("中共中央宣传部", "中央宣传部", "中宣部")
-_central("中共中央统一战线工作部", "中央统战部", "中央统一战线工作部")
-_central("中共中央对外联络部", "中央对外联络部", "中联部")
-_central("中共中央政法委员会", "中央政法委", "中央政法委员会")
-_central("中共中央办公厅", "中央办公厅", "中办")
-_central("中央网络安全和信息化委员会办公室", "中央网信办", "国家互联网信息办公室", "国家网信办")
-_central("中共中央台湾工作办公室", "中央台湾工作办公室", "中台办", "国务院台湾事务办公室", "国台办")
-_central("中共中央党校", "中央党校", "中共中央党校(国家行政学院)", "中央党校(国家行政学院)")
-_central("中共中央党史和文献研究院", "中央党史和文献研究院")
-_central("中央精神文明建设办公室", "中央文明办")
-_central("中央社会主义学院")
-_central("中央广播电视总台")
-_central("中央电视台", "央视")
-_central("中央巡视工作领导小组", "中央巡视工作领导小组")
-_central("中央巡视工作领导小组办公室", "中央巡视办")
-_central("国务院", "中华人民共和国国务院")
-_central("中华人民共和国审计署", "审计署")
-_central("中华人民共和国外交部", "外交部")
-_central("中华人民共和国国防部", "国防部")
-_central("国家发展和改革委员会", "国家发展改革委", "国家发改委", "发改委")
-_central("中华人民共和国教育部", "教育部")
-_central("中华人民共和国科学技术部", "科学技术部", "科技部")
-_central("中华人民共和国工业和信息化部", "工业和信息化部", "工信部")
-_central("国家民族事务委员会", "国家民委")
-_central("中华人民共和国公安部", "公安部")
-_central("中华人民共和国国家安全部", "国家安全部")
-_central("中华人民共和国民政部", "民政部")
-_central("中华人民共和国司法部", "司法部")
-_central("中华人民共和国财政部", "财政部")
-_central("中华人民共和国人力资源和社会保障部", "人力资源和社会保障部", "人社部")
-_central("中华人民共和国自然资源部", "自然资源部")
-_central("中华人民共和国生态环境部", "生态环境部")
-_central("中华人民共和国住房和城乡建设部", "住房和城乡建设部", "住建部")
-_central("中华人民共和国交通运输部", "交通运输部")
-_central("中华人民共和国水利部", "水利部")
-_central("中华人民共和国农业农村部", "农业农村部")
-_central("中华人民共和国农业部", "农业部")
-_central("中华人民共和国商务部", "商务部")
-_central("中华人民共和国文化和旅游部", "文化和旅游部", "文旅部")
-_central("国家卫生健康委员会", "国家卫生健康委", "国家卫健委")
-_central("中华人民共和国退役军人事务部", "退役军人事务部")
-_central("中华人民共和国应急管理部", "应急管理部")
-_central("中国人民银行", "人民银行", "央行")
-_central("中国证券监督管理委员会", "中国证监会", "证监会")
-_central("中国银行保险监督管理委员会", "中国银保监会", "银保监会")
-_central("中国银行业监督管理委员会", "中国银监会", "银监会")
-_central("中国保险监督管理委员会", "中国保监会", "保监会")
-_central("国家金融监督管理总局", "金融监管总局")
-_central("国家外汇管理局", "外汇局")
-_central("国家统计局")
-_central("国务院国有资产监督管理委员会", "国务院国资委", "国资委")
-_central("最高人民法院", "最高法")
-_central("最高人民检察院", "最高检")
-_central("全国人民代表大会常务委员会", "全国人大常委会")
-_central("中国人民政治协商会议全国委员会", "全国政协")
-_central("新华通讯社", "新华社")
-_central("中国社会科学院", "中国社科院", "社科院")
-_central("中国科学院", "中科院")
-_central("中国工程院")
-_central("中国外文出版发行事业局", "中国外文局")
-_central("中华全国总工会", "全国总工会")
-_central("中国共产主义青年团中央委员会", "共青团中央", "团中央")
-_central("中华全国妇女联合会", "全国妇联")
-_central("中国文学艺术界联合会", "中国文联")
-_central("中国作家协会", "中国作协")
-_central("中华全国归国华侨联合会", "中国侨联", "全国侨联")
-_central("中华全国新闻工作者协会", "中国记协")
-_central("中华全国台湾同胞联谊会", "全国台联")
-_central("中华全国工商业联合会", "全国工商联")
-_central("中国科学技术协会", "中国科协")
-_central("中国宋庆龄基金会")
-_central("中国第一汽车集团公司", "一汽集团", "中国一汽", "中国第一汽车集团有限公司")
-_central("中国出版集团公司", "中国出版集团")
-_central("国家体育总局")
-_central("国家广播电视总局", "广电总局")
-_central("国家文物局")
-_central("人民日报社")
-_central("求是杂志社")
-_central("光明日报社")
-_central("经济日报社")
-_central("中国日报社")
-_central("科技日报社")
+def _forms(bodies: tuple[data.Body, ...], user: tuple[data.Body, ...] = ()) -> dict[str, str]:
+    """Every form met in text -> canonical name (a form listed twice keeps its first body;
+    the user's bodies come last and replace the package's)."""
+    out: dict[str, str] = {}
+    for body in bodies:
+        canonical, forms = _canonical(body)
+        out.setdefault(canonical, canonical)
+        for form in forms:
+            out.setdefault(form, canonical)
+    for body in user:
+        canonical, forms = _canonical(body)
+        out[canonical] = canonical
+        out.update(dict.fromkeys(forms, canonical))
+    return out
+
+
+def _longest_first(items: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(items), key=len, reverse=True))
+
+
+#: Central party and state bodies: every form met in text -> canonical full name.
+CENTRAL_BODIES: dict[str, str] = _forms(data.central_bodies(), _user_bodies("central_bodies"))
+
+#: Central enterprises, financial institutions and 中管高校: every form -> canonical name.
+CENTRAL_UNITS: dict[str, str] = _forms(data.central_units(), _user_bodies("central_units"))
+
+#: Bodies named like regions (新疆生产建设兵团, 北大荒农垦集团): every form -> canonical name.
+REGION_NAMED_BODIES: dict[str, str] = _forms(data.region_named_bodies(), _user_bodies("region_named_bodies"))
+
+#: Every body of the three tables by canonical name, with its kind, years and successor.
+BODIES: dict[str, data.Body] = {
+    _canonical(b)[0]: b
+    for section in data.BODY_FILES
+    for b in (*getattr(data, section)(), *_user_bodies(section))
+}
 
 #: Short forms used for provincial and local bodies (after the region prefix) -> full form.
 LOCAL_ABBREVIATIONS: dict[str, str] = {
-    "人防办": "人民防空办公室",
-    "民宗委": "民族宗教事务委员会",
-    "发改委": "发展和改革委员会",
-    "国资委": "人民政府国有资产监督管理委员会",
-    "卫健委": "卫生健康委员会",
-    "政府办": "人民政府办公室",
-    "政府办公室": "人民政府办公室",
-    "政府办公厅": "人民政府办公厅",
-    "高院": "高级人民法院",
-    "检察院": "人民检察院",
-    "政协": "政协",
+    **data.mapping("local_abbreviations"),
+    **_user_mapping("local_abbreviations"),
 }
 
 #: Endings of organization names, longest first.
-ORG_SUFFIXES: tuple[str, ...] = tuple(
-    sorted(
-        {
-            "委员会",
-            "工作委员会",
-            "领导小组",
-            "办公室",
-            "办公厅",
-            "党组",
-            "党委",
-            "党工委",
-            "纪检组",
-            "纪检监察组",
-            "部",
-            "厅",
-            "局",
-            "总局",
-            "署",
-            "院",
-            "学院",
-            "大学",
-            "学校",
-            "中学",
-            "小学",
-            "医院",
-            "研究院",
-            "研究所",
-            "社",
-            "报社",
-            "杂志社",
-            "集团",
-            "集团公司",
-            "有限公司",
-            "有限责任公司",
-            "股份有限公司",
-            "公司",
-            "银行",
-            "协会",
-            "联合会",
-            "基金会",
-            "总工会",
-            "法院",
-            "检察院",
-            "中心",
-            "馆",
-            "政协",
-            "人大常委会",
-            "委",
-            "办",
-            "纪委",
-            "监委",
-            "纪委监委",
-            "巡视办",
-            "巡察办",
-            "组织部",
-            "宣传部",
-            "统战部",
-            "政法委",
-            "村",
-            "社区",
-            "分行",
-            "支行",
-            "分公司",
-            "分局",
-            "监狱",
-            "管理局",
-            "管委会",
-            "管理委员会",
-        },
-        key=len,
-        reverse=True,
-    )
-)
+ORG_SUFFIXES: tuple[str, ...] = _longest_first((*data.words("org_suffixes"), *_user_words("org_suffixes")))
 
 #: Titles of posts, longest first (a rank such as 副厅长级 is matched separately).
-TITLES: tuple[str, ...] = tuple(
-    sorted(
-        {
-            "书记",
-            "副书记",
-            "常务副书记",
-            "党组书记",
-            "党委书记",
-            "党工委书记",
-            "总书记",
-            "组长",
-            "副组长",
-            "主席",
-            "副主席",
-            "主任",
-            "副主任",
-            "局长",
-            "副局长",
-            "厅长",
-            "副厅长",
-            "部长",
-            "副部长",
-            "处长",
-            "副处长",
-            "科长",
-            "市长",
-            "副市长",
-            "省长",
-            "副省长",
-            "县长",
-            "副县长",
-            "区长",
-            "副区长",
-            "镇长",
-            "乡长",
-            "村主任",
-            "委员",
-            "常委",
-            "党组成员",
-            "党委委员",
-            "纪委书记",
-            "院长",
-            "副院长",
-            "校长",
-            "副校长",
-            "董事长",
-            "总经理",
-            "副总经理",
-            "总裁",
-            "行长",
-            "副行长",
-            "社长",
-            "总编辑",
-            "秘书长",
-            "副秘书长",
-            "审计长",
-            "副审计长",
-            "检察长",
-            "副检察长",
-            "庭长",
-            "所长",
-            "主任科员",
-            "调研员",
-            "巡视员",
-            "副巡视员",
-            "一级巡视员",
-            "二级巡视员",
-            "干部",
-            "负责人",
-            "记者",
-            "政委",
-            "专员",
-            "监察专员",
-            "总会计师",
-            "总工程师",
-            "组员",
-            "联络员",
-        },
-        key=len,
-        reverse=True,
-    )
-)
+TITLES: tuple[str, ...] = _longest_first((*data.words("titles"), *_user_words("titles")))
 
-#: Ranks as written before a title (副厅长级干部).
-RANKS: tuple[str, ...] = (
-    "正部级",
-    "副部级",
-    "正厅级",
-    "副厅级",
-    "正厅长级",
-    "副厅长级",
-    "正处级",
-    "副处级",
-    "正处长级",
-    "副处长级",
-    "正科级",
-    "副科级",
-    "正局级",
-    "副局级",
-)
+#: Ranks as written before a title (副厅长级干部), in file order.
+RANKS: tuple[str, ...] = tuple(dict.fromkeys((*data.words("ranks"), *_user_words("ranks"))))
 
 #: Two-character surnames.
 COMPOUND_SURNAMES: frozenset[str] = frozenset(
-    [
-        "欧阳",
-        "司马",
-        "上官",
-        "诸葛",
-        "东方",
-        "皇甫",
-        "尉迟",
-        "公孙",
-        "慕容",
-        "长孙",
-        "宇文",
-        "司徒",
-        "令狐",
-        "夏侯",
-        "轩辕",
-        "端木",
-        "独孤",
-        "南宫",
-        "西门",
-        "百里",
-        "呼延",
-        "万俟",
-        "单于",
-        "申屠",
-        "闻人",
-        "澹台",
-        "公冶",
-        "宗政",
-        "濮阳",
-        "淳于",
-        "太叔",
-        "钟离",
-        "赫连",
-        "拓跋",
-    ]
+    s for s in (*data.surnames(), *_user_words("surnames")) if len(s) == 2
 )
 
-#: Single-character surnames (the common ones, which cover nearly all officials).
-SURNAMES: frozenset[str] = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
-    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
-    "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
-    "苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练"
-    "廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿"
-    "鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭习"
-)
+#: Single-character surnames.
+SURNAMES: frozenset[str] = frozenset(s for s in (*data.surnames(), *_user_words("surnames")) if len(s) == 1)
 
 #: Words that start with a surname but are not names (checked before accepting a candidate).
-NOT_NAMES: frozenset[str] = frozenset(
-    [
-        "全面",
-        "全省",
-        "全市",
-        "全县",
-        "全区",
-        "全国",
-        "全体",
-        "全力",
-        "全部",
-        "全覆盖",
-        "方面",
-        "方式",
-        "方针",
-        "方案",
-        "高度",
-        "高质量",
-        "高位",
-        "常规",
-        "常态",
-        "常委",
-        "常山",
-        "江山",
-        "于是",
-        "时间",
-        "时期",
-        "明确",
-        "严格",
-        "严肃",
-        "严到底",
-        "任务",
-        "任职",
-        "任何",
-        "向上",
-        "向好",
-        "成员",
-        "成效",
-        "成果",
-        "成为",
-        "成绩",
-        "安排",
-        "安全",
-        "包括",
-        "平台",
-        "和谐",
-        "和平",
-        "党组",
-        "党委",
-        "党风",
-        "党纪",
-        "党员",
-        "党中央",
-        "党史",
-        "党建",
-        "关于",
-        "关键",
-        "关系",
-        "关注",
-        "关心",
-        "万人",
-        "一一",
-        "文化",
-        "文件",
-        "文献",
-        "周期",
-        "周年",
-        "余个",
-        "余人",
-        "曾经",
-        "曾任",
-        "林业",
-        "林场",
-        "金融",
-        "金额",
-        "石油",
-        "农业",
-        "农村",
-        "农民",
-        "龙头",
-        "黄金",
-        "黄岩",
-        "马上",
-        "华侨",
-        "温州",
-        "宁波",
-        "杭州",
-        "台州",
-        "丽水",
-        "衢州",
-        "金华",
-        "湖州",
-        "嘉兴",
-        "绍兴",
-        "舟山",
-        "司法",
-        "程序",
-        "程度",
-        "苏州",
-        "朱家",
-        "邱家",
-        "贺信",
-        "许多",
-        "许可",
-        "张贴",
-        "项目",
-        "项次",
-        "连续",
-        "路线",
-        "解决",
-        "解放",
-        "田间",
-        "田园",
-        "罗列",
-        "孔子",
-        "方向",
-        "公开",
-        "公安",
-        "公共",
-        "公众",
-        "公司",
-        "公正",
-        "公平",
-        "公布",
-        "公告",
-        "利剑",
-        "利益",
-        "利用",
-        "巡视",
-        "巡察",
-        "信访",
-        "信息",
-        "信箱",
-        "通知",
-        "通报",
-        "通过",
-        "和省",
-        "和市",
-        "和县",
-        "和区",
-        "和村",
-        "于今",
-        "应当",
-        "应该",
-        "从严",
-        "从事",
-        "管党",
-        "管理",
-        "治理",
-        "政治",
-        "政策",
-        "严重",
-        "计划",
-        "计算",
-        "单位",
-        "单独",
-        "宣传",
-        "宣布",
-        "相关",
-        "相对",
-        "相应",
-        "查处",
-        "查办",
-        "查找",
-        "查摆",
-        "伍家",
-        "米家",
-        "国家",
-        "国务",
-        "都是",
-        "都要",
-        "来信",
-        "来访",
-        "来电",
-        "强化",
-        "强调",
-        "齐心",
-        "卫生",
-        "习惯",
-        "龚家",
-        "师生",
-        "师范",
-        "曲靖",
-        "普洱",
-        "红河",
-        "大理",
-        "迪庆",
-        "昭通",
-        "向其",
-        "支持",
-        "支部",
-        "宋庆龄",
-        "欧洲",
-        "车辆",
-        "武装",
-        "武警",
-        "戴帽",
-        "姚家",
-        "谢谢",
-        "牛羊",
-        "包干",
-        "甘肃",
-        "云南",
-        "贵州",
-        "四川",
-        "广西",
-        "广东",
-        "山东",
-        "江苏",
-        "浙江",
-        "福建",
-        "江西",
-        "湖南",
-        "湖北",
-        "河南",
-        "河北",
-        "山西",
-        "陕西",
-        "吉林",
-        "辽宁",
-        "黑龙江",
-        "安徽",
-        "海南",
-        "青海",
-        "西藏",
-        "宁夏",
-        "新疆",
-        "内蒙古",
-        "北京",
-        "上海",
-        "天津",
-        "重庆",
-        "香港",
-        "澳门",
-        "台湾",
-        "胡同",
-        "韩国",
-        "日本",
-        "朝鲜",
-        "越南",
-        "苗族",
-        "满族",
-        "回族",
-        "藏族",
-        "蒙古",
-        "华人",
-        "华夏",
-        "华北",
-        "华南",
-        "华东",
-        "华中",
-        "钟点",
-        "钟表",
-        "秦岭",
-        "岳阳",
-        "乐山",
-        "乐于",
-        "乐意",
-        "邵阳",
-        "衡阳",
-        "南充",
-        "南京",
-        "南昌",
-        "南宁",
-        "南方",
-        "南北",
-        "南部",
-        "东方",
-        "西方",
-        "北方",
-        "司机",
-        "曲线",
-        "燕山",
-        "楚雄",
-        "海南",
-        "海外",
-        "海关",
-        "海洋",
-        "海曙",
-        "镇海",
-        "时代",
-        "时候",
-        "时刻",
-        "时任",
-        "时效",
-        "原则",
-        "原因",
-        "原来",
-        "原有",
-        "原任",
-        "原组长",
-        "任命",
-        "任期",
-        "任免",
-        "由于",
-        "向前",
-        "向下",
-        "段落",
-        "盛会",
-        "谈话",
-        "谈心",
-        "谈谈",
-        "申报",
-        "申请",
-        "申诉",
-        "经常",
-        "经济",
-        "顾问",
-        "雷厉",
-        "雷同",
-        "钱款",
-        "钱财",
-        "花费",
-        "花钱",
-        "庞大",
-        "齐全",
-        "简单",
-        "简化",
-        "简称",
-        "施工",
-        "施行",
-        "包括",
-        "包容",
-        "包含",
-        "毕业",
-        "柏油",
-        "桂林",
-        "沙漠",
-        "卓越",
-        "富有",
-        "富裕",
-        "富民",
-        "康复",
-        "康养",
-        "武器",
-        "景区",
-        "晋升",
-        "晋级",
-        "管辖",
-        "冷静",
-        "车间",
-        "连同",
-        "连接",
-        "宁可",
-        "甘于",
-        "甘愿",
-        "展开",
-        "展示",
-        "展现",
-        "幸福",
-        "奉献",
-        "祖国",
-        "官员",
-        "干部",
-        "党员",
-        "领导",
-        "群众",
-        "同志",
-        "记者",
-        "成员",
-        "人员",
-        "席位",
-        "司长",
-        "局长",
-        "史料",
-        "史上",
-        "邓州",
-        "易于",
-        "应对",
-        "宁愿",
-        "韦氏",
-        "单位",
-        "左右",
-        "左侧",
-        "右侧",
-        "尚未",
-        "尚且",
-        "常常",
-        "常年",
-        "孟子",
-        "戴着",
-        "甘心",
-        "米粮",
-        "谷物",
-        "石头",
-        "高等",
-        "高校",
-        "高层",
-        "高级",
-        "高效",
-        "施策",
-        "师资",
-        "郑重",
-        "黄河",
-        "于此",
-        "于是",
-        "于法",
-        "时任",
-        "贾某",
-        "何时",
-        "何地",
-        "何以",
-        "何况",
-        "伍某",
-        "金额",
-        "金牌",
-        "曾某",
-        "程度",
-        "房屋",
-        "房产",
-        "毛病",
-        "毛泽东思想",
-        "江河",
-        "吕某",
-        "安徽",
-        "安置",
-        "安排",
-        "宣讲",
-        "宣传部",
-        "宗教",
-        "邢台",
-        "苏区",
-        "苏联",
-        "钱某",
-        "谈到",
-        "谈及",
-        "沈阳",
-        "杜绝",
-        "连续",
-        "包头",
-        "任上",
-        "任内",
-        "任职期间",
-        "明显",
-        "明年",
-        "明天",
-        "明白",
-        "于某",
-        "王某",
-        "张某",
-        "李某",
-        "刘某",
-        "陈某",
-        "杨某",
-        "黄某",
-        "赵某",
-        "周某",
-        "吴某",
-        "徐某",
-        "孙某",
-        "马某",
-        "朱某",
-        "胡某",
-        "郭某",
-        "何某",
-        "林某",
-        "罗某",
-        "郑某",
-    ]
-)
+NOT_NAMES: frozenset[str] = frozenset((*data.words("not_names"), *_user_words("not_names")))
 
-#: Newspapers whose names do not name their region -> the region they serve.
+#: Newspapers whose names do not name their region -> the region they serve ("" for central ones).
 PUBLISHER_REGIONS: dict[str, str] = {
-    "南方日报": "广东省",
-    "羊城晚报": "广东省",
-    "南方都市报": "广东省",
-    "深圳特区报": "深圳市",
-    "大众日报": "山东省",
-    "齐鲁晚报": "山东省",
-    "新华日报": "江苏省",
-    "扬子晚报": "江苏省",
-    "解放日报": "上海市",
-    "文汇报": "上海市",
-    "新民晚报": "上海市",
-    "钱江晚报": "浙江省",
-    "燕赵都市报": "河北省",
-    "楚天都市报": "湖北省",
-    "华西都市报": "四川省",
-    "三秦都市报": "陕西省",
-    "半岛都市报": "青岛市",
-    "东南快报": "福建省",
-    "海峡都市报": "福建省",
-    "大河报": "河南省",
-    "潇湘晨报": "湖南省",
-    "春城晚报": "云南省",
-    "北国网": "辽宁省",
-    "东北新闻网": "辽宁省",
-    "红网": "湖南省",
-    "荆楚网": "湖北省",
-    "大江网": "江西省",
-    "中国江西网": "江西省",
-    "金羊网": "广东省",
-    "东方网": "上海市",
-    "澎湃新闻": "上海市",
-    "浙江在线": "浙江省",
-    "龙虎网": "江苏省",
-    "齐鲁网": "山东省",
-    "胶东在线": "山东省",
-    "中安在线": "安徽省",
-    "大众网": "山东省",
-    "华龙网": "重庆市",
-    "天山网": "新疆维吾尔自治区",
-    "中国西藏网": "西藏自治区",
-    "新华网": "",
-    "人民网": "",
-    "央视网": "",
-    "中国纪检监察报": "",
-    "中央纪委国家监委网站": "",
+    **data.mapping("publisher_regions"),
+    **_user_mapping("publisher_regions"),
 }

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from kg import regions
+from kg.extract.context import committee_of_region
 from kg.extract.doc import Doc
 from kg.extract.lexicon import CENTRAL_BODIES, ORG_SUFFIXES, RANKS, TITLES
 
@@ -101,6 +102,8 @@ _NOT_END = {
     "局和",
     "部和",
 }
+#: Words inside names that begin with a stop character (有限公司, 能源局, 会计师协会).
+_INNER_WORDS = ("有限", "能源", "会计", "可持续", "要素")
 _TITLE_START = tuple(sorted({*TITLES, *RANKS, "原"}, key=len, reverse=True))
 _PREFIX_CHARS = "省市县区州"
 _BAD_LEFT = set("全本我该外各分兄友此每跨两三多省市县区州")
@@ -128,7 +131,7 @@ def _org_end(text: str, start: int, body_from: int, limit: int = 22) -> int | No
     stop = min(len(text), start + limit)
     while i < stop:
         ch = text[i]
-        if (ch in _STOP_CHARS and not text.startswith("有限", i)) or text.startswith(_STOP_WORDS, i):
+        if (ch in _STOP_CHARS and not text.startswith(_INNER_WORDS, i)) or text.startswith(_STOP_WORDS, i):
             break
         if ch in "和与及" and (text[i + 1 : i + 2] in _PREFIX_CHARS or text.startswith(_BROAD, i + 1)):
             break  # 省人防办和省民宗委: two bodies
@@ -139,6 +142,8 @@ def _org_end(text: str, start: int, body_from: int, limit: int = 22) -> int | No
         n = _suffix_at(text, i)
         if n and text[i + n - 1 : i + n + 1] in _NOT_END and not text.startswith(("委员会", "社区"), i):
             n = 0
+        if n == 1 and text[i - 1 : i + 1] == "干部":
+            break  # 县处级正职干部: officials, not a body
         if n:
             best = i + n
             i += n
@@ -177,10 +182,14 @@ def extract_organizations(doc: Doc) -> None:
         if name in ("中共中央", "党中央", "中国共产党中央委员会", "中共中央委员会"):
             continue  # the central committee is a PartyCommittee
         end = _org_end(text, m.start(), m.end()) or m.end()
-        if end > m.end() and not text[m.end() : end].startswith(("驻", "机关", "党组", "党委", "宣传部")):
+        if end > m.end() and not _extends(text, m.end(), end):
             end = m.end()
-        ref = doc.organization(text[m.start() : end], (m.start(), end))
+        surface = text[m.start() : end]
+        if CENTRAL_BODIES.get(surface) == "中共中央政治局" and text.startswith("常委", end):
+            surface = "中共中央政治局常务委员会"  # 政治局常委: a member of its standing committee
+        ref = doc.organization(surface, (m.start(), end))
         doc.mention(m.start(), end, ref)
+        _shared_parent(doc, text[m.start() : m.end()], end)
     region_at = {s: (e, codes[0]) for s, e, _, codes in regions.scan(text)}
     i = 0
     while i < len(text):
@@ -202,7 +211,55 @@ def extract_organizations(doc: Doc) -> None:
             continue
         ref = doc.organization(surface, (i, end))
         doc.mention(i, end, ref)
+        _shared_parent(doc, text[i : i + plen], end)
         i = end
+    _unowned_leading_groups(doc)
+
+
+def _extends(text: str, start: int, end: int) -> bool:
+    """Whether the words after a central body's name name a unit of it (驻…纪检监察组, 机关党委,
+    廉政建设研究中心, 扶贫开发领导小组) rather than run into the next word."""
+    tail = text[start:end]
+    if tail.startswith(("驻", "机关", "党组", "党委", "宣传部")):
+        return True
+    return 4 <= len(tail) <= 12 and tail.endswith(("中心", "研究院", "研究所", "领导小组", "学院", "委员会"))
+
+
+def _shared_parent(doc: Doc, prefix: str, end: int) -> None:
+    """Members after a body in a coordination share its prefix: 北京大学廉政建设研究中心、公共政策研究中心,
+    省教育厅、科技厅."""
+    text = doc.text
+    while end < len(text) and text[end] == "、" and prefix:
+        j = end + 1
+        starts_region = any(a == 0 for a, _, _, _ in regions.scan(text[j : j + 6]))
+        if doc.claimed(j, j + 1) or starts_region:
+            return
+        if text[j : j + 1] in _PREFIX_CHARS or text.startswith(_BROAD, j) or text.startswith(_TITLE_START, j):
+            return
+        found = _org_end(text, j, j, limit=14)
+        if found is None or found - j < 3 or text.startswith(_TITLE_START, found - 2):
+            return
+        ref = doc.organization(prefix + text[j:found], (j, found))
+        doc.mention(j, found, ref)
+        end = found
+
+
+_LEADING_GROUP = re.compile(r"(?<![各级县市区省])(?:(?:巡视|巡察)工作领导小组(?:办公室)?|(?:巡视|巡察)办)")
+
+
+def _unowned_leading_groups(doc: Doc) -> None:
+    """巡察工作领导小组 named without its committee is the one of the committee the article is about."""
+    from kg.extract.inspections import default_committee
+
+    for m in _LEADING_GROUP.finditer(doc.text):
+        if doc.claimed(m.start(), m.end()):
+            continue
+        scheme = "巡视" if m.group(0).startswith("巡视") else "巡察"
+        committee = default_committee(doc, scheme)
+        if committee.region is None and committee.level is None:
+            continue
+        ref = doc.organization(committee.short + m.group(0), (m.start(), m.end()))
+        doc.mention(m.start(), m.end(), ref)
 
 
 def _is_committee(surface: str) -> bool:
@@ -246,6 +303,26 @@ def extract_committees(doc: Doc) -> None:
             continue  # 县委书记 as a kind of official, not a committee the article is about
         ref = doc.committee(c, (start, end), word)
         doc.mention(start, end, ref)
+        if c.region is not None:
+            _share_final_committee(doc, start, word)
+
+
+def _share_final_committee(doc: Doc, start: int, word: str) -> None:
+    """南平市、三明市委: the 委 that closes a list of regions belongs to each of them."""
+    text = doc.text
+    level = word[-2]
+    while start > 0 and text[start - 1] == "、":
+        found = regions.scan(text[max(0, start - 13) : start - 1])
+        if not found or found[-1][1] != len(text[max(0, start - 13) : start - 1]):
+            return
+        s, _e, surface, codes = found[-1]
+        begin = max(0, start - 13) + s
+        if not surface.endswith(level) or doc.claimed(begin, start - 1):
+            return
+        c = committee_of_region(codes[0])
+        ref = doc.committee(c, (begin, start - 1), surface + "委")
+        doc.mention(begin, start - 1, ref)
+        start = begin
 
 
 _SELF = re.compile(r"(?:我|全|本)(省|市|县|区)")
@@ -332,3 +409,17 @@ def link_documents(doc: Doc) -> None:
         dates = find_dates(doc.text[sentence.start : clause_start + verb.start()], doc.article.date)
         if dates:
             doc.out.set_prop(m.ref, "date", dates[-1][2])
+
+
+def drop_unstated_bodies(doc: Doc) -> None:
+    """A body the text names only through its party group (省林业局党组) is no node of its own,
+    unless something else is said of it (a post in it, a figure about it)."""
+    named = {m.ref for m in doc.mentions}
+    for ref in doc.implied - named:
+        used = any(
+            (r.object == ref and r.predicate != "subOrganizationOf")
+            or (r.subject == ref and r.predicate != "locatedIn")
+            for r in doc.out.relations
+        )
+        if not used:
+            doc.out.drop(ref)

@@ -104,6 +104,26 @@ _RIGHT_CUES = (
     "已被",
     "于",
 )
+#: Words that often follow a name and start the next word, so that a name before them is not
+#: read one character too long (罗斌再次强调, 张军公开表示): they bound a name after a title.
+_BOUNDARY = (
+    "再次",
+    "再",
+    "又",
+    "也",
+    "还",
+    "均",
+    "都",
+    "公开",
+    "亲自",
+    "随后",
+    "先后",
+    "一直",
+    "曾经",
+    "此前",
+    "目前",
+    "所",
+)
 _DELIMS = set("、,，。;；:：)）( \n|")
 _TITLE_ALT = "|".join(sorted({*TITLES}, key=len, reverse=True))
 _RANK_ALT = "|".join(RANKS)
@@ -112,7 +132,9 @@ _LEFT_TITLES = re.compile(
     rf"(?P<unit>党委|党组|党工委)?(?P<titles>(?:原)?(?:{_RANK_ALT})?(?:{_TITLE_ALT})(?:、(?:原)?(?:{_RANK_ALT})?(?:{_TITLE_ALT}))*)"
     r"(?:\s*[:：]\s*)?$"
 )
-_POST_VERB = re.compile(r"曾任职?|曾担任|担任|出任|现任|兼任|任职|当选|(?<![主责信委])任(?![务何期])|系|是")
+_POST_VERB = re.compile(
+    r"曾任职?|曾担任|担任|出任|现任|兼任|任职|当选|(?<![主责信委])任(?![务何期])|系|是|(?<=[均都皆同])为|以(?=[^,。;]{2,14}身份)"
+)
 _PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])?(他|她)(?=曾|出任|担任|任|系|是|现任|将|还)")
 
 _EVENTS = (
@@ -142,8 +164,17 @@ def _left_anchored(text: str, i: int) -> bool:
     return bool(_LEFT_TITLE.search(text[max(0, i - 12) : i]))
 
 
+_IN_CAPACITY = re.compile(r"以[^,。;]{2,30}身份")
+
+
 def _right_ok(text: str, j: int) -> bool:
-    return j >= len(text) or text[j] in _DELIMS or text.startswith(_RIGHT_CUES, j) or bool(_EVENT_AT(text, j))
+    return (
+        j >= len(text)
+        or text[j] in _DELIMS
+        or text.startswith(_RIGHT_CUES, j)
+        or bool(_EVENT_AT(text, j))
+        or bool(_IN_CAPACITY.match(text, j))
+    )
 
 
 def _EVENT_AT(text: str, j: int) -> bool:
@@ -181,13 +212,18 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
                     chosen = (i + 3, spaced.group(1) + spaced.group(2))
                     break
                 continue
-            if _right_ok(text, j) and (left or given == 1 or not _right_ok(text, j - 1)):
+            bounded = left and given == 1 and text.startswith(_BOUNDARY, j)
+            byline = text[i - 1 : i] in ("(", " ") and text[j : j + 1] in (" ", ")")  # (陶敏为 湘纪宣)
+            if (_right_ok(text, j) or bounded) and (
+                left or given == 1 or byline or not _right_ok(text, j - 1)
+            ):
                 chosen = (j, name)
                 break
             if (
                 left
                 and given == 2
                 and not _right_ok(text, i + sl + 1)
+                and not text.startswith(_BOUNDARY, i + sl + 1)
                 and _CJK.match(text[j - 1])
                 and not (re.search(r"(?:负责人|干部|人员|成员|同志)$", text[max(0, i - 4) : i]))
             ):
@@ -200,8 +236,16 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
             i += 1
             continue
         end, name = chosen
+        if _TITLE_AT.match(text, i) or (len(name) == 2 and name[1] in "年月日天"):
+            i += 1  # 原副主席 is a title, 全年 a time: no names
+            continue
         before = text[i - 1] if i > 0 else ""
-        right_cue = end >= len(text) or text.startswith(_RIGHT_CUES, end) or _EVENT_AT(text, end)
+        right_cue = (
+            end >= len(text)
+            or text.startswith(_RIGHT_CUES, end)
+            or _EVENT_AT(text, end)
+            or bool(_IN_CAPACITY.match(text, end))
+        )
         in_list = before in "、" or (end < len(text) and text[end] == "、")
         if (name[:2] in NOT_NAMES or name[:3] in NOT_NAMES) and not (left and len(name) == 2):
             i += 1
@@ -240,6 +284,7 @@ def _lists_of_names(text: str, found: list[tuple[int, int, str, bool]]) -> list[
             left
             or text.startswith(_RIGHT_CUES, e)
             or _EVENT_AT(text, e)
+            or _IN_CAPACITY.match(text, e)
             or (text[s - 1 : s] == "的" and text[e : e + 1] == "、")
             or (text[e : e + 1] in ":" and (s == 0 or text[s - 1] in "\n。"))
             for s, e, _, left in chain
@@ -249,6 +294,42 @@ def _lists_of_names(text: str, found: list[tuple[int, int, str, bool]]) -> list[
     return keep
 
 
+#: Bare names listed after 是/为/包括 (获任组长的三人是柏志远、龚明川和祁文韬), closed by a delimiter.
+_NAME_LIST = re.compile(
+    r"(?:分别是|分别为|依次是|依次为|包括|是|为|有)"
+    r"(?P<list>[\u4e00-\u9fff]{2,3}(?:(?:、|和|及|与)[\u4e00-\u9fff]{2,3})+)(?=[,。;])"
+)
+#: What a whole list of persons holds: 他们都是二十届中央纪委委员, 均为湖南省纪委常委.
+_SHARED_POST = re.compile(r"(?:他们|她们|[二三四五六七八九十两\d]+人)?(?:均|都|同|皆)(?:是|为|系|任|担任)")
+
+
+def _bare_name_lists(doc: Doc) -> list[list[tuple[int, int, str, bool]]]:
+    """Lists of two or more bare names, each a surname and a given name, none a place."""
+    text = doc.text
+    out = []
+    for m in _NAME_LIST.finditer(text):
+        members = []
+        for item in re.finditer(r"[^、和及与]+", m.group("list")):
+            s, e = m.start("list") + item.start(), m.start("list") + item.end()
+            name = item.group(0)
+            sl = _surname_len(text, s)
+            if (
+                not sl
+                or not 2 <= len(name) <= sl + 2
+                or len(name) == sl
+                or name in NOT_NAMES
+                or name[:2] in NOT_NAMES
+                or any(a == 0 and b == len(name) for a, b, _, _ in regions.scan(name))
+                or doc.claimed(s, e)
+            ):
+                break
+            members.append((s, e, name, False))
+        else:
+            if len(members) >= 2:
+                out.append(members)
+    return out
+
+
 def _weak(text: str, cand: tuple[int, int, str, bool]) -> bool:
     """A lone name anchored only by a delimiter after it."""
     s, e, _, left = cand
@@ -256,6 +337,7 @@ def _weak(text: str, cand: tuple[int, int, str, bool]) -> bool:
         not left
         and not text.startswith(_RIGHT_CUES, e)
         and not _EVENT_AT(text, e)
+        and not _IN_CAPACITY.match(text, e)
         and not (
             (text[s - 1 : s] == "的" and text[e : e + 1] == "、")
             or (text[e : e + 1] == ":" and (s == 0 or text[s - 1] in "\n。"))
@@ -310,6 +392,10 @@ def _post(doc: Doc, person: Ref, org: Ref | None, title: str, span: tuple[int, i
     former = title.startswith("原")
     title = title.removeprefix("原")
     rank = next((r for r in RANKS if title.startswith(r)), None)
+    split = re.fullmatch(r"(纪委|监委)(.+)", title)
+    if org is not None and org[0] == "PartyCommittee" and split:
+        org = _owned_body(doc, org, split.group(1), span, named=False)  # 纪委书记: the commission's 书记
+        title = split.group(2)
     if org is not None and org[0] == "PartyCommittee" and _GOVERNMENT_TITLE.fullmatch(title):
         org = _government_of(doc, org, span)  # 市委副书记、市长: the mayor heads the city government
     elif org is not None and org[0] == "Organization" and not _PARTY_TITLE.search(title):
@@ -330,25 +416,149 @@ def _post(doc: Doc, person: Ref, org: Ref | None, title: str, span: tuple[int, i
 _TITLE_AT = re.compile(rf"(?:原)?(?:{_RANK_ALT})?(?:{_TITLE_ALT})")
 
 
+#: What joins two posts of one chain before a name: 福建省委常委、宣传部部长…,
+#: 兼任湖南省委常委的岳阳市委书记….
+_CHAIN_JOIN = re.compile(r"(?:、|,|的)(?:兼任|兼)?$")
+#: A body named without its owner inside a chain: the committee of the post before it owns it.
+_OWNED_BODY = re.compile(
+    r"(?:宣传部|组织部|统战部|统一战线工作部|政法委|政法委员会|办公厅|办公室|纪委|监委|监察委员会|监察委)$"
+)
+_COMMISSION = ("纪委", "监委", "监察委", "监察委员会")
+
+
 def _posts_before(doc: Doc, person: Ref, start: int) -> None:
+    """The posts written before a name, the nearest first; a chain of them joined by 、/,/的
+    gives each post its own body (岳阳市委副书记、政法委书记,市信访局局长柏志远)."""
     text = doc.text
-    window = max(0, start - 30)
-    m = _LEFT_TITLES.search(text[window:start])
-    if not m:
-        return
-    # 自治区党委书记: the committee's name may end in 党委 itself
-    org = _org_before(doc, window + m.start("titles")) or _org_before(doc, window + m.start())
-    if org is None:
-        return
     sentence = doc.article.sentence_at(start)
-    unit = m.group("unit") or ""
-    unit_outside = bool(unit) and org.end <= window + m.start("titles") - len(unit)
-    for title in re.sub(r"[\s:：]", "", m.group("titles")).split("、"):
-        if title in ("记者", "负责人"):
+    # (body, where its mention ends, body text, titles, where the titles start)
+    segments: list[tuple[Ref | None, int, str, str, int]] = []
+    pos = start
+    while len(segments) < 5:
+        window = max(sentence.start, pos - 30)
+        m = _LEFT_TITLES.search(text[window:pos])
+        if not m:
+            break
+        titles_at = window + m.start("titles")
+        inner = _org_inside(doc, titles_at, pos)
+        if inner is not None:  # 省纪委书记: the body, then 书记 (not the title 纪委书记)
+            m = _LEFT_TITLES.search(text[inner.end : pos])
+            assert m is not None
+            window, titles_at = inner.end, inner.end + m.start("titles")
+        org = inner or _org_before(doc, titles_at) or _org_before(doc, window + m.start())
+        body_text = ""
+        body_start = window + m.start()
+        if org is None and re.search(r"(?:巡视|巡察)组$", text[window : window + m.start()]):
+            team = _the_only_team(doc)  # 巡察组组长李明: the team the article is about
+            if team is not None:
+                segments.append((team, titles_at, "", m.group(0), titles_at))
+                break
+        government = None if org is not None else _region_government(doc, window, window + m.start(), m)
+        if government is not None:
+            ref, body_start = government
+            segments.append((ref, titles_at, "", m.group(0), titles_at))
+            join = _CHAIN_JOIN.search(text, max(sentence.start, body_start - 3), body_start)
+            if join is None:
+                break
+            pos = join.start()
             continue
-        party_title = bool(_PARTY_TITLE.search(title))
-        written = unit + title if unit_outside and party_title else title
-        _post(doc, person, org.ref, written, (sentence.start, sentence.end))
+        if org is not None:
+            body_start = org.start
+        else:
+            # 宣传部部长 inside a chain: a body named without its owner
+            owned = _OWNED_BODY.search(text, max(sentence.start, body_start - 8), body_start)
+            if owned is None or not segments_can_follow(text, sentence.start, owned.start()):
+                if not segments:
+                    return
+                break
+            body_text, body_start = owned.group(0), owned.start()
+        segments.append(
+            (org.ref if org else None, org.end if org else titles_at, body_text, m.group(0), titles_at)
+        )
+        join = _CHAIN_JOIN.search(text, max(sentence.start, body_start - 3), body_start)
+        if join is None:
+            break
+        pos = join.start()
+    owner: Ref | None = None
+    previous: Ref | None = None
+    for org_ref, org_end, body_text, titles_text, titles_at in reversed(segments):
+        if org_ref is None:
+            if previous is not None and body_text in _COMMISSION and previous[1].endswith("纪委监委"):
+                org_ref = previous  # 省纪委副书记、监察委副主任: one commission
+            elif owner is None:
+                continue
+            else:
+                org_ref = _owned_body(doc, owner, body_text, (titles_at - len(body_text), titles_at))
+        elif org_ref[0] == "PartyCommittee":
+            owner = org_ref
+        previous = org_ref
+        tm = _LEFT_TITLES.fullmatch(titles_text)
+        assert tm is not None
+        unit = tm.group("unit") or ""
+        unit_outside = bool(unit) and org_end <= titles_at - len(unit)
+        for title in re.sub(r"[\s:：]", "", tm.group("titles")).split("、"):
+            if title in ("记者", "负责人"):
+                continue
+            written = unit + title if unit_outside and _PARTY_TITLE.search(title) else title
+            _post(doc, person, org_ref, written, (sentence.start, sentence.end))
+
+
+def _the_only_team(doc: Doc) -> Ref | None:
+    teams = [ref for ref in doc.out.entities if ref[0] == "InspectionTeam"]
+    return teams[0] if len(teams) == 1 else None
+
+
+def _region_government(doc: Doc, floor: int, at: int, titles: re.Match[str]) -> tuple[Ref, int] | None:
+    """福州市原副市长: a government title after a region's name is a post in its people's government."""
+    written = re.sub(r"[\s:：]", "", titles.group("titles")).split("、")
+    if not any(_GOVERNMENT_TITLE.fullmatch(t.removeprefix("原")) for t in written):
+        return None
+    before = doc.text[floor:at]
+    short = re.search(r"([省市县区])(?:人民)?政府$", before)
+    level = {"省": "province", "市": "prefecture", "县": "county", "区": "county"}
+    code = doc.ctx.region_code(level[short.group(1)]) if short else None
+    if short and code is not None:  # 省政府副省长: the home province's government
+        ref = doc.organization(regions.display_name(code) + "人民政府", (floor + short.start(), at))
+        return ref, floor + short.start()
+    found = regions.scan(before)
+    if not found or found[-1][1] != len(before):
+        return None
+    start, end, surface, codes = found[-1]
+    if surface != regions.get(codes[0]).name and surface != regions.display_name(codes[0]):
+        return None
+    span = (floor + start, floor + end)
+    ref = doc.organization(regions.display_name(codes[0]) + "人民政府", span, category="state")
+    return ref, floor + start
+
+
+def _org_inside(doc: Doc, start: int, end: int) -> Mention | None:
+    """A body mention that begins before ``start`` and ends inside ``[start, end)``, titles after it."""
+    for m in doc.mentions:
+        if (
+            m.ref[0] in ("Organization", "PartyCommittee", "InspectionTeam")
+            and m.start < start < m.end < end
+            and _LEFT_TITLES.fullmatch(doc.text[m.end : end])
+        ):
+            return m
+    return None
+
+
+def segments_can_follow(text: str, floor: int, at: int) -> bool:
+    """Whether a body named without its owner at ``at`` follows another post (、 or , before it)."""
+    return at > floor and text[at - 1] in "、,"
+
+
+def _owned_body(doc: Doc, owner: Ref, body: str, span: tuple[int, int], *, named: bool = True) -> Ref:
+    """The body ``body`` of committee ``owner``: 宣传部 of 中共福建省委 is 福建省委宣传部."""
+    short = doc.entity(owner).name.removeprefix("中共")
+    if body in _COMMISSION:
+        name = short.removesuffix("委").removesuffix("党") + body
+    else:
+        name = short + {"政法委": "政法委员会", "统战部": "统一战线工作部"}.get(body, body)
+    ref = doc.organization(name, span)
+    if named:  # written as its own span of the text, not inside a title
+        doc.mention(span[0], span[1], ref)
+    return ref
 
 
 def _posts_after(doc: Doc, person: Ref, end: int, limit: int) -> None:
@@ -387,6 +597,9 @@ def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
         break
     semicolon = text.find(";", end, stop)
     after = text[end : semicolon if semicolon >= 0 else stop]
+    speech = _SPEECH.search(after, 0, 12)
+    if speech:
+        after = after[: speech.start()]  # 祁文韬分析称,部分干部主动投案: what he says is not about him
     before = text[max(sentence.start, start - 12) : start]
     for cls, pattern in _EVENTS:
         hit = pattern.search(after[:40]) or (
@@ -410,6 +623,9 @@ def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
             if insp_ref[0] == "Inspection" and span in insp.spans:
                 doc.out.relate(ref, "during", insp_ref, span)
 
+
+#: A verb of saying right after a name: what follows is what the person says, not what befell him.
+_SPEECH = re.compile(r"所?(?:认为|分析|指出|表示|介绍|坦言|强调|称|说)")
 
 _EVENT_NAMES = {
     "Surrender": "主动投案",
@@ -438,6 +654,17 @@ def extract_persons(doc: Doc) -> None:
             if free and (not _CJK.match(text[m.end() : m.end() + 1] or " ") or _right_ok(text, m.end())):
                 ref = _person(doc, m.group(0), (m.start(), m.end()), doc.article.text[m.start() : m.end()])
                 refs.append((ref, m.start(), m.end()))
+    for members in _bare_name_lists(doc):
+        list_refs = []
+        for start, end, name, _left in members:
+            if not doc.claimed(start, end):
+                ref = _person(doc, name, (start, end), doc.article.text[start:end])
+                refs.append((ref, start, end))
+                list_refs.append(ref)
+        shared = _SHARED_POST.search(text, members[-1][1], members[-1][1] + 8)
+        if shared and list_refs:
+            for ref in list_refs:
+                _posts_after(doc, ref, shared.start(), len(text))
     for m in _PRONOUN.finditer(text):
         before = [p for p in doc.persons if p.end <= m.start()]
         if before:

@@ -5,7 +5,7 @@ article place them in: two officials called 王勇 in two provinces get two IRIs
 in many articles of one province gets one. A person the article gives no post for keeps the bare
 name as key; such nodes are what ``kg resolve candidates`` lists beside their namesakes.
 
-Central rounds are resolved through the reference table ``kg/data/central-rounds.csv``: a
+Central rounds are resolved through the reference table ``kg/data/central_rounds.tsv``: a
 year-numbered round (2014年中央第一轮巡视) and a term-less one read in a dated article (中央第三轮巡视
 in an article of 2014) get the IRI of the term-numbered round (十八届中央第三轮巡视).
 
@@ -20,7 +20,6 @@ Example
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -49,20 +48,15 @@ class CentralRound:
 
 @cache
 def central_rounds() -> tuple[CentralRound, ...]:
-    """The central rounds of terms 18-20 (``kg/data/central-rounds.csv``, with the source of each row)."""
-    text = resources.files("kg").joinpath("data/central-rounds.csv").read_text(encoding="utf-8")
-    return tuple(
-        CentralRound(
-            int(r["term"]),
-            int(r["ordinal"]),
-            int(r["year"]),
-            int(r["batch"]),
-            r["entered"],
-            r["feedback"],
-            r["source"],
-        )
-        for r in csv.DictReader(text.splitlines())
-    )
+    """The central rounds of terms 18-20 (``kg/data/central_rounds.tsv``, with the source of each row)."""
+    text = resources.files("kg").joinpath("data/central_rounds.tsv").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        term, ordinal, year, batch, entered, feedback, source = line.split("\t")
+        out.append(CentralRound(int(term), int(ordinal), int(year), int(batch), entered, feedback, source))
+    return tuple(out)
 
 
 # the first day of each central committee's term (the congress that elected it)
@@ -78,7 +72,7 @@ def _term_at(date: str) -> int | None:
 
 
 _YEAR_KEY = re.compile(r"中共中央-巡视-(\d{4})年-(\d+)")
-_BARE_KEY = re.compile(r"中共中央-巡视-第(\d+)轮")
+_BARE_KEY = re.compile(r"中共中央-巡视-第(\d+)轮(?:@.*)?")
 
 
 def _central_round(key: str, date: str | None) -> CentralRound | None:

@@ -99,3 +99,64 @@ def test_problems_pointed_out_at_feedback():
 
 def test_admonishment_talks_count_as_admonished():
     assert ("personsAdmonished", Decimal(14), False) in figures("给予诫勉谈话14人。")
+
+
+def test_every_member_of_a_counted_enumeration_takes_its_measure():
+    found = figures(
+        "截至去年底,衡阳市委巡察已覆盖12个乡镇、57个村(社区)、33个市直部门、8家市属国企和2所中职学校。"
+    )
+    assert {v for m, v, _ in found if m == "unitsInspected"} == {12, 57, 33, 8, 2}
+    found = figures("自换届以来,省委完成了对9个设区市、64个县(市、区)、45个省直单位和17所高校的巡视。")
+    assert {v for m, v, _ in found if m == "unitsInspected"} == {9, 64, 45, 17}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("巡察组向市委呈报7份专题报告。", ("reportsTransferred", 7)),
+        ("巡察覆盖面达到应巡总数的72.5%。", ("coverageRate", Decimal("72.5"))),
+        ("整改完结率96.3%。", ("rectificationRate", Decimal("96.3"))),
+        ("督促立行立改问题9个。", ("problemsRectified", 9)),
+        ("去年主动投案的党员干部有48人,今年1至5月又有17人。", ("personsSurrendered", 17)),
+        ("去年主动投案的党员干部有48人,今年1至5月又有17人。", ("personsSurrendered", 48)),
+    ],
+)
+def test_measure_wordings_and_elliptical_clauses(sentence, expected):
+    measure, value = expected
+    assert (measure, Decimal(value)) in {(m, v) for m, v, _ in figures(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "每轮巡视为期约3个半月。",
+        "机动巡视为1个半月左右。",
+        "十二届县纪委五次全会作出部署。",
+        "他曾两次以上担任组长。",
+    ],
+)
+def test_durations_sessions_and_vague_frequencies_are_no_figures(sentence):
+    assert figures(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["每个巡察组负责3个单位。", "目前已有19个省区市出台巡察工作规划。", "尚在整改问题7个。"],
+)
+def test_rates_adoptions_and_rectification_states_are_other(sentence):
+    assert {m for m, _, _ in figures(sentence)} == {"other"}
+
+
+def test_a_figure_repeated_elsewhere_is_one_fact_and_equal_figures_in_one_sentence_are_two():
+    ex = run("本轮巡视9个巡视组组长已全部公布。十届湖南省委第四轮巡视的9个巡视组将于下周进驻。")
+    assert len([e for e in ex.entities.values() if e.cls == "Statistic"]) == 1
+    ex = run("十届湖南省委第四轮巡视对3所高校和3家医院开展专项巡视。")
+    stats = [dict(e.props) for e in ex.entities.values() if e.cls == "Statistic"]
+    assert [(s["measure"], s["value"]) for s in stats] == [("unitsInspected", 3)] * 2
+
+
+def test_money_times_and_approximate_prefixes():
+    found = figures("巡察组督促清退违规资金12.5万元,线索数是去年的2.4倍,近30名干部被约谈。")
+    values = {(v, a) for _, v, a in found}
+    assert (Decimal("12.5"), False) in values and (Decimal("2.4"), False) in values
+    assert ("personsAdmonished", Decimal(30), True) in found

@@ -111,3 +111,68 @@ def test_unnumbered_teams_feed_back_in_the_articles_round_and_a_shared_committee
         ("十一届福建省委第十一轮巡视", "中共宁德市委"),
         ("十一届福建省委第十一轮巡视", "福建师范大学党委"),
     }
+
+
+def test_round_named_by_batch_and_its_units():
+    ex = run(
+        "经省委研究决定,今年第三批巡视将进驻12个地方和单位。省委第五巡视组进驻泉州市、省商务厅。",
+        publisher="福建日报",
+    )
+    assert names(ex, "InspectionRound") == {"2021年福建省委第三批巡视"}
+    assert props(ex, "InspectionRound", "2021年福建省委第三批巡视")["ordinal"] == 3
+    pairs = inspected(ex)
+    assert ("2021年福建省委第三批巡视", "泉州市") in pairs
+    assert ("福建省委第五巡视组", "福建省商务厅") in pairs
+
+
+def test_a_batch_of_units_is_no_round():
+    ex = run("目前,各巡视组已全部进驻第二批被巡视单位。", publisher="福建日报")
+    assert names(ex, "InspectionRound") == set()
+
+
+def test_round_without_term_or_year_is_scoped_to_its_article():
+    ex = run("省委第二轮巡视已全部完成反馈。", publisher="福建日报", date=None)
+    (key,) = [k for k, e in ex.entities.items() if e.cls == "InspectionRound"]
+    assert key[1].endswith("@t")
+
+
+def test_term_given_by_the_congress_or_the_committee_reaches_short_mentions():
+    ex = run("十九大以来,中央第三轮巡视共巡视了30个单位。在第一轮巡视中,巡视组发现问题。")
+    assert names(ex, "InspectionRound") == {"十九届中央第三轮巡视", "十九届中央第一轮巡视"}
+    ex = run("十二届湖北省委着力深化政治巡视。在首轮巡视中发现问题300个。十二届湖北省委第一轮巡视已完成。")
+    assert names(ex, "InspectionRound") == {"十二届湖北省委第一轮巡视"}
+    # a term of the discipline commission is no term of the committee's rounds
+    ex = run("他是十七届中央纪委委员,曾在第二轮巡视中任组长。")
+    assert names(ex, "InspectionRound") == {"中央第二轮巡视"}
+
+
+def test_year_numbered_and_term_numbered_names_in_apposition_are_one_round():
+    ex = run(
+        "7月1日,福建省委第四巡视组进驻宁德市,2021年省委第三轮巡视即十一届省委第十二轮巡视由此展开。",
+        publisher="福建日报",
+    )
+    assert names(ex, "InspectionRound") == {"十一届福建省委第十二轮巡视"}
+    assert props(ex, "InspectionRound", "十一届福建省委第十二轮巡视")["year"] == 2021
+    assert ("十一届福建省委第十二轮巡视", "宁德市") in inspected(ex)
+
+
+def test_the_previous_round_and_the_nearest_team_take_the_clause_s_target():
+    ex = run(
+        "十九届中央第五轮巡视中,第三巡视组组长李明华,曾在上一轮巡视中担任第八巡视组组长,巡视中国农业银行;"
+        "第六巡视组组长赵德明,曾在上一轮巡视中担任第二巡视组组长,巡视甘肃省。"
+    )
+    pairs = inspected(ex)
+    assert ("十九届中央第四轮巡视", "中国农业银行") in pairs
+    assert ("中央第八巡视组", "中国农业银行") in pairs
+    assert ("中央第二巡视组", "甘肃省") in pairs
+    assert ("十九届中央第五轮巡视", "甘肃省") not in pairs
+
+
+def test_bodies_that_received_an_inspection_or_report_on_its_rectification():
+    ex = run("十九届中央第六轮巡视期间,国家统计局党组、应急管理部党委接受了中央巡视组的常规巡视。")
+    assert inspected(ex) == {
+        ("十九届中央第六轮巡视", "国家统计局党组"),
+        ("十九届中央第六轮巡视", "应急管理部党委"),
+    }
+    ex = run("中共湖南省卫生健康委员会党组关于十二届省委第三轮巡视整改进展情况的通报")
+    assert inspected(ex) == {("十二届湖南省委第三轮巡视", "湖南省卫生健康委员会党组")}
