@@ -15,7 +15,7 @@ from kg import data
 from kg.errors import InputError
 from kg.extract import lexicon
 
-FILES = sorted({*data.WORD_FILES.values(), *data.BODY_FILES.values()})
+FILES = sorted({*data.WORD_FILES.values(), *data.BODY_FILES.values(), "measures.tsv"})
 
 
 @pytest.mark.parametrize("filename", FILES)
@@ -285,3 +285,16 @@ def test_kg_build_lexicon_reaches_the_workers_and_the_cache(tmp_path: Path) -> N
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["articles_reused"] == 0
     assert '"禤志明"' not in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_measure_wordings_name_only_controlled_measures_and_compile() -> None:
+    import re
+
+    from kg.terms import MEASURES
+
+    rows = data.measures()
+    assert {m for m, _, _ in rows} <= set(MEASURES) - {"other"}
+    assert {"unitsInspected", "problemsFound", "cluesTransferred"} <= {m for m, _, _ in rows}
+    for measure, units, pattern in rows:
+        assert units and "#" in pattern, measure
+        re.compile(pattern)

@@ -35,6 +35,7 @@ __all__ = [
     "central_bodies",
     "central_units",
     "mapping",
+    "measures",
     "parse_body",
     "read_lexicon",
     "read_lexicons",
@@ -160,6 +161,13 @@ def mapping(name: str) -> dict[str, str]:
     filename = WORD_FILES[name]
     rows = read_rows(_lines(filename), _where(filename), (1, 2))
     return {f[0]: (f[1] if len(f) > 1 else "") for f in rows}
+
+
+@cache
+def measures() -> tuple[tuple[str, str, str], ...]:
+    """The rows of ``measures.tsv``: (measure, counter words it takes, pattern), in file order."""
+    where = _where("measures.tsv")
+    return tuple((f[0], f[1], f[2]) for f in read_rows(_lines("measures.tsv"), where, (3,)))
 
 
 @cache

@@ -83,6 +83,8 @@ class Context:
     county: str | None = None
     central: bool = False
     """True when the article is about central inspection (its 巡视组 are 中央巡视组)."""
+    about_central: bool = False
+    """True when the article speaks of central inspection and of no provincial one."""
     _cache: dict[str, Committee | None] = field(default_factory=dict)
 
     @classmethod
@@ -139,6 +141,10 @@ class Context:
         if ctx.prefecture is None and "市委" in text:
             ctx._single_named(text, "prefecture")
         ctx.central = ctx.province is None and looks_central
+        # a provincial paper's report on central inspection: its unnamed rounds are the centre's
+        ctx.about_central = looks_central and not re.search(
+            r"(?:省委|自治区党委)(?:第[一二三四五六七八九十\d]+)?巡视", text
+        )
         return ctx
 
     def _single_named(self, text: str, level: str) -> None:

@@ -14,7 +14,7 @@ from functools import cached_property
 
 from kg import regions
 from kg.extract.context import Committee, Context
-from kg.extract.lexicon import CENTRAL_BODIES, LOCAL_ABBREVIATIONS
+from kg.extract.lexicon import KNOWN_BODIES, LOCAL_ABBREVIATIONS
 from kg.extract.numbers import ordinal_text
 from kg.model import Article, Entity, Extraction
 
@@ -204,13 +204,13 @@ class Doc:
                 r"^(?:中共|中国共产党)", "", s
             )  # 中共湖南省卫生健康委员会党组: as the body's party group
         bare = re.sub(r"[（(][^）)]*[）)]$", "", s)
-        if bare in CENTRAL_BODIES:
-            return CENTRAL_BODIES[bare], None
-        if s in CENTRAL_BODIES:
-            return CENTRAL_BODIES[s], None
+        if bare in KNOWN_BODIES:
+            return KNOWN_BODIES[bare], None
+        if s in KNOWN_BODIES:
+            return KNOWN_BODIES[s], None
         unit = re.fullmatch(r"(.+?)(党组|党委|机关党委)", bare)
-        if unit and unit.group(1) in CENTRAL_BODIES and CENTRAL_BODIES[unit.group(1)] != "中共中央":
-            return CENTRAL_BODIES[unit.group(1)] + unit.group(2), None  # 中国证监会党委
+        if unit and unit.group(1) in KNOWN_BODIES and KNOWN_BODIES[unit.group(1)] != "中共中央":
+            return KNOWN_BODIES[unit.group(1)] + unit.group(2), None  # 中国证监会党委
         for short, full in LOCAL_ABBREVIATIONS.items():
             if s.endswith(short) and not s.endswith(full):
                 s = s[: -len(short)] + full

@@ -16,7 +16,7 @@ from kg import regions
 from kg.extract.context import CENTRAL, Committee
 from kg.extract.dates import find_dates
 from kg.extract.doc import Doc, Ref
-from kg.extract.lexicon import CENTRAL_BODIES, ORG_SUFFIXES
+from kg.extract.lexicon import KNOWN_BODIES, ORG_SUFFIXES
 from kg.extract.numbers import chinese_int
 from kg.model import Entity
 
@@ -119,7 +119,7 @@ def _committee(doc: Doc, word: str | None, scheme: str, defaults: dict[str, Comm
     if scheme == "巡视":
         # an article of an unknown province (我省, 省委) keeps its 省委 unresolved: never the centre's
         provincial = doc.ctx.province is None and re.search(r"我省|全省|省委", doc.text)
-        if doc.ctx.central or (doc.ctx.province is None and not provincial):
+        if doc.ctx.central or doc.ctx.about_central or (doc.ctx.province is None and not provincial):
             return CENTRAL
         c = doc.ctx.committee("省委")
     else:
@@ -416,7 +416,7 @@ def _resolve_item(
         if head and not re.match(r"^[\u4e00-\u9fff]{2,6}(?:镇|乡|街道)", item) and item[-1] == prev_item[-1]:
             name = head.group(1) + item
     if (
-        name in CENTRAL_BODIES
+        name in KNOWN_BODIES
         or name.endswith(ORG_SUFFIXES)
         or re.search(r"(?:集团|公司)|[会委协院府]机关$", name)
     ):

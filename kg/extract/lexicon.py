@@ -23,6 +23,7 @@ __all__ = [
     "CENTRAL_BODIES",
     "CENTRAL_UNITS",
     "COMPOUND_SURNAMES",
+    "KNOWN_BODIES",
     "LEXICON_ENV",
     "LEXICON_FILES",
     "LOCAL_ABBREVIATIONS",
@@ -90,6 +91,10 @@ CENTRAL_UNITS: dict[str, str] = _forms(data.central_units(), _user_bodies("centr
 
 #: Bodies named like regions (新疆生产建设兵团, 北大荒农垦集团): every form -> canonical name.
 REGION_NAMED_BODIES: dict[str, str] = _forms(data.region_named_bodies(), _user_bodies("region_named_bodies"))
+
+#: Every named body the extractors know by name (central bodies, central units, bodies named like
+#: regions): every form -> canonical name; a form of a central body wins.
+KNOWN_BODIES: dict[str, str] = {**REGION_NAMED_BODIES, **CENTRAL_UNITS, **CENTRAL_BODIES}
 
 #: Every body of the three tables by canonical name, with its kind, years and successor.
 BODIES: dict[str, data.Body] = {

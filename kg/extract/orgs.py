@@ -9,12 +9,13 @@ a title, punctuation).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from kg import regions
 from kg.extract.context import committee_of_region
 from kg.extract.doc import Doc
-from kg.extract.lexicon import CENTRAL_BODIES, ORG_SUFFIXES, RANKS, TITLES
+from kg.extract.lexicon import KNOWN_BODIES, ORG_SUFFIXES, RANKS, TITLES
 
 __all__ = [
     "extract_committees",
@@ -105,20 +106,53 @@ _NOT_END = {
 #: Words inside names that begin with a stop character (有限公司, 能源局, 会计师协会).
 _INNER_WORDS = ("有限", "能源", "会计", "可持续", "要素")
 _TITLE_START = tuple(sorted({*TITLES, *RANKS, "原"}, key=len, reverse=True))
+_TITLE_FIRST = frozenset(t[0] for t in _TITLE_START)
+
+
+def _title_at(text: str, i: int) -> bool:
+    """Whether a title (or a rank, or 原) starts at ``i``."""
+    return text[i : i + 1] in _TITLE_FIRST and text.startswith(_TITLE_START, i)
+
+
 _PREFIX_CHARS = "省市县区州"
 _BAD_LEFT = set("全本我该外各分兄友此每跨两三多省市县区州")
 _BROAD = ("中央", "国家", "中国", "中华全国", "全国", "中华")
 
 
 @cache
-def _central_pattern() -> re.Pattern[str]:
-    forms = sorted(CENTRAL_BODIES, key=len, reverse=True)
-    return re.compile("|".join(re.escape(f) for f in forms))
+def _known_index() -> dict[str, tuple[int, ...]]:
+    """The first two characters of every known body's form -> the lengths of its forms, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for form in KNOWN_BODIES:
+        lengths.setdefault(form[:2], set()).add(len(form))
+    return {head: tuple(sorted(n, reverse=True)) for head, n in lengths.items()}
+
+
+def _known_bodies(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of known bodies' names in ``text``, leftmost and longest first, not overlapping."""
+    index = _known_index()
+    i = 0
+    while i < len(text) - 1:
+        for n in index.get(text[i : i + 2], ()):
+            if text[i : i + n] in KNOWN_BODIES:
+                yield i, i + n
+                i += n
+                break
+        else:
+            i += 1
+
+
+@cache
+def _suffixes_by_first() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for suf in ORG_SUFFIXES:  # longest first
+        out.setdefault(suf[0], []).append(suf)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _suffix_at(text: str, i: int) -> int:
     """Length of the longest organization suffix starting at ``i`` (0 if none)."""
-    for suf in ORG_SUFFIXES:
+    for suf in _suffixes_by_first().get(text[i : i + 1], ()):
         if text.startswith(suf, i):
             return len(suf)
     return 0
@@ -136,7 +170,7 @@ def _org_end(text: str, start: int, body_from: int, limit: int = 22) -> int | No
         if ch in "和与及" and (text[i + 1 : i + 2] in _PREFIX_CHARS or text.startswith(_BROAD, i + 1)):
             break  # 省人防办和省民宗委: two bodies
         # a title after a suffix ends the name (委员会副厅长级干部); 组长 inside 纪检组 does not
-        title_here = text.startswith(_TITLE_START, i) and not text.startswith(("委员会", "党组"), i)
+        title_here = _title_at(text, i) and not text.startswith(("委员会", "党组"), i)
         if i > body_from and title_here and best is not None:
             break
         n = _suffix_at(text, i)
@@ -173,23 +207,26 @@ def _prefix_len(doc: Doc, i: int, region_at: dict[int, tuple[int, str]]) -> int:
 def extract_organizations(doc: Doc) -> None:
     """Organizations named in the text, under their canonical names."""
     text = doc.text
-    for m in _central_pattern().finditer(text):
-        if doc.claimed(m.start(), m.end()):
+    for ms, me in _known_bodies(text):
+        if doc.claimed(ms, me):
             continue
-        if m.start() > 0 and text[m.start() - 1] in _PREFIX_CHARS and text[m.start()] not in "中国全":
+        if ms > 0 and text[ms - 1] in _PREFIX_CHARS and text[ms] not in "中国全":
             continue  # 省发改委 is a provincial body, read below
-        name = m.group(0)
+        name = text[ms:me]
         if name in ("中共中央", "党中央", "中国共产党中央委员会", "中共中央委员会"):
             continue  # the central committee is a PartyCommittee
-        end = _org_end(text, m.start(), m.end()) or m.end()
-        if end > m.end() and not _extends(text, m.end(), end):
-            end = m.end()
-        surface = text[m.start() : end]
-        if CENTRAL_BODIES.get(surface) == "中共中央政治局" and text.startswith("常委", end):
+        if text[me - 1 : me + 1] in _NOT_END:
+            continue  # 人事部门: a word, not 人事部
+        end = _org_end(text, ms, me) or me
+        if end > me and not _extends(text, me, end):
+            # 中国石油大学 is a body of its own; anything longer runs into the next word
+            end = end if end - me <= 4 and text[me:end].endswith(("大学", "学院")) else me
+        surface = text[ms:end]
+        if KNOWN_BODIES.get(surface) == "中共中央政治局" and text.startswith("常委", end):
             surface = "中共中央政治局常务委员会"  # 政治局常委: a member of its standing committee
-        ref = doc.organization(surface, (m.start(), end))
-        doc.mention(m.start(), end, ref)
-        _shared_parent(doc, text[m.start() : m.end()], end)
+        ref = doc.organization(surface, (ms, end))
+        doc.mention(ms, end, ref)
+        _shared_parent(doc, text[ms:me], end)
     region_at = {s: (e, codes[0]) for s, e, _, codes in regions.scan(text)}
     i = 0
     while i < len(text):
@@ -234,10 +271,10 @@ def _shared_parent(doc: Doc, prefix: str, end: int) -> None:
         starts_region = any(a == 0 for a, _, _, _ in regions.scan(text[j : j + 6]))
         if doc.claimed(j, j + 1) or starts_region:
             return
-        if text[j : j + 1] in _PREFIX_CHARS or text.startswith(_BROAD, j) or text.startswith(_TITLE_START, j):
+        if text[j : j + 1] in _PREFIX_CHARS or text.startswith(_BROAD, j) or _title_at(text, j):
             return
         found = _org_end(text, j, j, limit=14)
-        if found is None or found - j < 3 or text.startswith(_TITLE_START, found - 2):
+        if found is None or found - j < 3 or _title_at(text, found - 2):
             return
         ref = doc.organization(prefix + text[j:found], (j, found))
         doc.mention(j, found, ref)

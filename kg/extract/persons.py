@@ -464,6 +464,13 @@ def _posts_before(doc: Doc, person: Ref, start: int) -> None:
             continue
         if org is not None:
             body_start = org.start
+            # 廉政建设研究中心、公共政策研究中心副主任: bodies listed before one title share it
+            while body_start > sentence.start and text[body_start - 1] == "、":
+                shared = _org_before(doc, body_start - 1)
+                if shared is None or shared.end != body_start - 1:
+                    break
+                segments.append((shared.ref, shared.end, "", m.group(0), titles_at))
+                body_start = shared.start
         else:
             # 宣传部部长 inside a chain: a body named without its owner
             owned = _OWNED_BODY.search(text, max(sentence.start, body_start - 8), body_start)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kg import data
 from kg.extract.dates import find_dates
 from kg.extract.doc import Doc, Ref
 from kg.extract.inspections import THIS_ROUND
@@ -25,65 +26,12 @@ FIGURE = re.compile(
     r"(?P<unit>%|个百分点|人次|个|名|人|件|条|轮|家|所|次|项|起|批|位|份|倍|元)"
 )
 
-# (measure, pattern over the clause with the figure replaced by #, units it takes)
+# (measure, pattern over the clause with the figure replaced by #, units it takes), from the data
+# file of measure wordings; rows of one measure are alternatives.
 _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
-    (measure, re.compile(pattern), units)
-    for measure, pattern, units in (
-        ("coverageRate", r"覆盖(?:率|面)[^#]{0,12}#|覆盖[^#]{0,4}#", "%"),
-        ("rectificationRate", r"(?:整改|完成|完结|办结|销号)[^#,。;]{0,4}率[^#]{0,6}#", "%"),
-        (
-            "problemsRectified",
-            r"整改到位[^#]{0,4}#|已整改[^#]{0,6}#|完成整改[^#]{0,4}#|#[^,。;]{0,6}已整改|立行立改[^#]{0,4}#",
-            "个条件项",
-        ),
-        (
-            "personsSurrendered",
-            r"#[^,。;]{0,20}(?:主动投案|投案自首)|(?:主动投案|投案自首|投案)[^#,。;]{0,10}#",
-            "人名",
-        ),
-        (
-            "judicialReferrals",
-            r"移送(?:司法|检察)机关[^#]{0,6}#|#[^,。;]{0,10}移送(?:司法|检察)机关",
-            "人名件",
-        ),
-        ("personsSanctioned", r"处分[^#]{0,4}#|#[^,。;]{0,10}(?:受到|给予)[^,。;]{0,8}处分", "人名"),
-        ("personsAdmonished", r"#[^,。;]{0,16}(?:被约谈|约谈|诫勉)|(?:约谈|诫勉谈话|诫勉)[^#]{0,8}#", "人名"),
-        (
-            "personsInvestigated",
-            r"#[^,。;]{0,16}(?:纪律审查|审查调查|监察调查|立案审查|立案)|(?:立案审查调查|审查调查|立案)[^#]{0,4}#",
-            "人名",
-        ),
-        (
-            "suspectsDetained",
-            r"(?:拘捕|抓获|刑拘|逮捕)#[^,。;]{0,4}(?:犯罪嫌疑人|嫌疑人)|(?:拘捕|抓获)[^#]{0,4}#",
-            "人名",
-        ),
-        (
-            "reportsTransferred",
-            r"(?:移送|移交|报送|呈报|提交|形成)#[^,。;]{0,12}专题报告|专题报告[^#]{0,4}#",
-            "个份",
-        ),
-        (
-            "cluesTransferred",
-            r"(?:移交|移送|转交)[^#,。;]{0,10}线索[^#]{0,4}#|(?:移交|移送|转交)#[^,。;]{0,4}线索|线索#",
-            "件条个",
-        ),
-        (
-            "problemsFound",
-            r"问题#|问题[^#,。;]{0,3}#|发现[^#,。;]{0,24}问题[^#]{0,3}#"
-            r"|(?:发现|指出|查找|反馈)[^,。;]{0,20}#[^,。;]{0,2}问题",
-            "个条件项",
-        ),
-        ("roundsConducted", r"#[^,。;]{0,2}(?:巡视|巡察)|开展(?:了)?#|^[^#]{0,6}分#", "轮"),
-        (
-            "unitsInspected",
-            r"(?:本批次?|本轮|此轮|这轮)[^#,。;]{0,6}#|#[^,。;]{0,3}被巡[视察]|(?:巡视|巡察|覆盖)(?:了)?[^#,。;]{0,8}#|#[^,。;]{0,14}(?:党组织|单位|地区|地方|高校|州市|省区市|县|村|社区)"
-            r"[^,。;]{0,16}(?:巡视|巡察|回头看|反馈)|对#[^,。;]{0,14}(?:开展|进行)|对[^,。;]*#[^,。;]*(?:开展|进行)"
-            r"|对#[^,。;]{0,16}?的?(?:巡视|巡察)(?!组)",
-            "个家所",
-        ),
-    )
+    (measure, re.compile(pattern), units) for measure, units, pattern in data.measures()
 )
+
 #: Words of a sentence about inspection work, whose other figures are kept as ``other``.
 _OTHER_CONTEXT = re.compile(
     r"巡视|巡察|谈话|座谈|来信|来访|来电|信访|线索|问题|汇报|整改|督办|约谈|审查|处分|组|纪委|监委|纪检|"
@@ -232,7 +180,7 @@ def _classify_sentence(stext: str, figs: list[_Figure]) -> None:
         shared = classify(_clause(stext, run[0], run[-1]), run[0].unit)
         if shared in (None, "other"):
             continue
-        units = next(u for m, _, u in _RULES if m == shared)
+        units = "".join(u for m, _, u in _RULES if m == shared)
         for f in run:
             if f.measure in (None, "other") and f.unit in units:
                 f.measure = shared

@@ -236,3 +236,16 @@ def test_a_county_level_city_s_site_resolves_its_city_committee():
     assert {e.name for e in ex.entities.values() if e.cls == "InspectionRound"} == {
         "十四届丹阳市委第十一轮巡察"
     }
+
+
+def test_central_enterprises_and_universities_by_name_and_words_that_contain_a_body():
+    assert "中国石油天然气集团有限公司" in names(
+        run("中央巡视组对中国石油天然气集团有限公司开展巡视。"), "Organization"
+    )
+    assert names(run("中国石油大学党委书记王海出席。"), "Organization") >= {"中国石油大学"}
+    assert names(run("人事部门要加强管理。"), "Organization") == set()
+    ex = run("北京大学廉政建设研究中心、公共政策研究中心副主任庄德水认为,要标本兼治。")
+    assert {o for _, o in related(ex, "holds")} == {
+        "北京大学廉政建设研究中心副主任",
+        "北京大学公共政策研究中心副主任",
+    }

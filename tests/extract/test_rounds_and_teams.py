@@ -162,8 +162,8 @@ def test_the_previous_round_and_the_nearest_team_take_the_clause_s_target():
         "第六巡视组组长赵德明,曾在上一轮巡视中担任第二巡视组组长,巡视甘肃省。"
     )
     pairs = inspected(ex)
-    assert ("十九届中央第四轮巡视", "中国农业银行") in pairs
-    assert ("中央第八巡视组", "中国农业银行") in pairs
+    assert ("十九届中央第四轮巡视", "中国农业银行股份有限公司") in pairs  # the bank's full name
+    assert ("中央第八巡视组", "中国农业银行股份有限公司") in pairs
     assert ("中央第二巡视组", "甘肃省") in pairs
     assert ("十九届中央第五轮巡视", "甘肃省") not in pairs
 
@@ -176,3 +176,11 @@ def test_bodies_that_received_an_inspection_or_report_on_its_rectification():
     }
     ex = run("中共湖南省卫生健康委员会党组关于十二届省委第三轮巡视整改进展情况的通报")
     assert inspected(ex) == {("十二届湖南省委第三轮巡视", "湖南省卫生健康委员会党组")}
+
+
+def test_a_provincial_paper_s_report_on_central_inspection_keeps_its_rounds_central():
+    ex = run("3月25日,中央第七巡视组进驻海南省。十九大以来第二轮巡视由此启动。", publisher="浙江日报")
+    assert names(ex, "InspectionRound") == {"十九届中央第二轮巡视"}
+    ex = run("省委第二巡视组进驻湖州市。中央巡视组此前曾反馈。本次为省委第五轮巡视。", publisher="浙江日报")
+    assert {dict(e.props).get("ordinal") for e in ex.entities.values() if e.cls == "InspectionRound"} == {5}
+    assert ("InspectionRound", "中共浙江省委-巡视-第5轮@t") in ex.entities
