@@ -303,7 +303,7 @@ def graph_to_rows(graph: Graph, vocab: Vocabulary | None = None) -> GraphRows:
         props: dict[str, Scalar] = {}
         lists: dict[str, set[str]] = defaultdict(set)
         for p, o in graph.predicate_objects(node):
-            if p == type_iri:
+            if p in (type_iri, OWL.sameAs):  # a merged IRI is in the node's uris already
                 continue
             prop = vocab.properties.get(str(p))
             if prop is None:
@@ -466,7 +466,7 @@ def ntriples_to_rows(lines: Iterable[str], vocab: Vocabulary | None = None) -> G
         props: dict[str, Scalar] = {}
         lists: dict[str, set[str]] = defaultdict(set)
         for p, o in by_subject[node]:
-            if p == _NT_TYPE:
+            if p in (_NT_TYPE, _NT_SAME_AS):  # a merged IRI is in the node's uris already
                 continue
             prop = properties.get(p)
             if prop is None:
@@ -511,6 +511,8 @@ def _base_of(uri: str, cls: str) -> str:
 
 
 _URIS = ACSN_IRI + "uris"
+_NT_SAME_AS = f"<{OWL.sameAs}>"
+_IRI_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
 
 
 def rows_to_graph(
@@ -550,7 +552,7 @@ def rows_to_graph(
             if prop is not None:
                 for value in values:
                     out.add((subject, URIRef(prop.iri), literal_for(prop, value, vocab)))
-                    if prop.iri == _URIS:  # a merged node's other IRIs are owl:sameAs it in RDF
+                    if prop.iri == _URIS and _IRI_LIKE.fullmatch(str(value)):  # owl:sameAs it in RDF
                         out.add((subject, OWL.sameAs, URIRef(str(value))))
     evidence_iri = URIRef(ACSN_IRI + "evidence")
     for rel in rels:
