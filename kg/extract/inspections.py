@@ -69,6 +69,7 @@ _TARGET_PATTERNS = (
         r"(?:带队|组织)?(?<!被)(?:巡视|巡察)(?!组|工作|办|机构|期间|情况|整改|反馈|发现|利剑|巡察|监督)(?P<t>[^,。;:]{2,30}?)(?=时|期间|发现|的|工作|动员|情况|,|。|;|$)"
     ),
     re.compile(r"(?:包括|分别是|分别为|依次为)(?P<t>[^。;]{2,800}?)(?:等|。|;|$)"),
+    re.compile(r"(?:巡视|巡察)(?:对象|单位)(?:为|是|有)(?P<t>[^。;]{2,800}?)(?=。|;|$)"),
     # 国家统计局党组、应急管理部党委接受了中央巡视组的常规巡视
     re.compile(r"(?:^|(?<=[,;:]))(?P<t>[^,。;:]{2,200}?)(?:接受|迎接)了?[^,。;]{0,12}?(?:巡视|巡察)"),
     # 中共X党组关于十二届省委第三轮巡视整改进展情况的通报: who reports on its rectification was inspected
@@ -413,7 +414,8 @@ def _resolve_item(
     if prev_item and prev is not None and prev.ref[0] == "Organization":
         # 西天尾镇洞湖村、澄渚村: the second member inherits the first one's township
         head = re.match(r"^([\u4e00-\u9fff]{2,6}(?:镇|乡|街道))", prev_item)
-        if head and not re.match(r"^[\u4e00-\u9fff]{2,6}(?:镇|乡|街道)", item) and item[-1] == prev_item[-1]:
+        village = re.search(r"(?:村|社区)$", item) and re.search(r"(?:村|社区)$", prev_item)
+        if head and village and not re.match(r"^[\u4e00-\u9fff]{2,6}(?:镇|乡|街道)", item):
             name = head.group(1) + item
     if (
         name in KNOWN_BODIES

@@ -338,10 +338,22 @@ def extract_committees(doc: Doc) -> None:
             continue
         if c.region is None and c.level is None and ("PartyCommittee", c.key) not in doc.out.entities:
             continue  # 县委书记 as a kind of official, not a committee the article is about
+        group = _AD_HOC_GROUP.match(text, end)
+        if group and c.region is not None and not doc.claimed(end, group.end()):
+            # 市委落实省委巡视组反馈意见整改工作领导小组: a group the committee set up for a task
+            ref = doc.organization(c.short + group.group(0), (start, group.end()))
+            doc.mention(start, group.end(), ref)
+            continue
         ref = doc.committee(c, (start, end), word)
         doc.mention(start, end, ref)
         if c.region is not None:
             _share_final_committee(doc, start, word)
+
+
+_AD_HOC_GROUP = re.compile(
+    r"(?:(?!会议|研究|成立|决定|召开|部署|印发)[^,。;:、\s“”()了的是在对由])"
+    r"{2,30}?(?:工作)?领导小组(?:办公室)?"
+)
 
 
 def _share_final_committee(doc: Doc, start: int, word: str) -> None:

@@ -14,8 +14,9 @@ import re
 
 from kg import regions
 from kg.extract.dates import find_dates
-from kg.extract.doc import Doc, Mention, Ref
-from kg.extract.lexicon import COMPOUND_SURNAMES, NOT_NAMES, RANKS, SURNAMES, TITLES
+from kg.extract.doc import Doc, Ref
+from kg.extract.lexicon import COMPOUND_SURNAMES, NOT_NAMES, SURNAMES
+from kg.extract.posts import RANK_ALT, TITLE_ALT, TITLE_AT, post, posts_after, posts_before
 from kg.model import Entity
 
 __all__ = ["extract_persons"]
@@ -124,17 +125,8 @@ _BOUNDARY = (
     "目前",
     "所",
 )
+_LEFT_TITLE = re.compile(rf"(?:原)?(?:{RANK_ALT})?(?:{TITLE_ALT})(?:\s*[:：]\s*)?$")
 _DELIMS = set("、,，。;；:：)）( \n|")
-_TITLE_ALT = "|".join(sorted({*TITLES}, key=len, reverse=True))
-_RANK_ALT = "|".join(RANKS)
-_LEFT_TITLE = re.compile(rf"(?:原)?(?:{_RANK_ALT})?(?:{_TITLE_ALT})(?:\s*[:：]\s*)?$")
-_LEFT_TITLES = re.compile(
-    rf"(?P<unit>党委|党组|党工委)?(?P<titles>(?:原)?(?:{_RANK_ALT})?(?:{_TITLE_ALT})(?:、(?:原)?(?:{_RANK_ALT})?(?:{_TITLE_ALT}))*)"
-    r"(?:\s*[:：]\s*)?$"
-)
-_POST_VERB = re.compile(
-    r"曾任职?|曾担任|担任|出任|现任|兼任|任职|当选|(?<![主责信委])任(?![务何期])|系|是|(?<=[均都皆同])为|以(?=[^,。;]{2,14}身份)"
-)
 _PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])?(他|她)(?=曾|出任|担任|任|系|是|现任|将|还)")
 
 _EVENTS = (
@@ -164,7 +156,9 @@ def _left_anchored(text: str, i: int) -> bool:
     return bool(_LEFT_TITLE.search(text[max(0, i - 12) : i]))
 
 
-_IN_CAPACITY = re.compile(r"以[^,。;]{2,30}身份")
+#: What after a name says it is one: 以…身份 (in the capacity of), a biography's ",男," and a
+#: dated post (2016年至2020年担任…).
+_IN_CAPACITY = re.compile(r"以[^,。;]{2,30}身份|,[男女],|\d{4}年[^,。;]{0,12}?(?:担任|出任|任职)")
 
 
 def _right_ok(text: str, j: int) -> bool:
@@ -236,8 +230,14 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
             i += 1
             continue
         end, name = chosen
-        if _TITLE_AT.match(text, i) or (len(name) == 2 and name[1] in "年月日天"):
-            i += 1  # 原副主席 is a title, 全年 a time: no names
+        if (
+            TITLE_AT.match(text, i)
+            or (name[-1] in "调转升改" and text[end : end + 1] == "任")  # 后调任: a verb
+            or (len(name) == 2 and name[1] in "年月日天")
+            or "某" in name
+            or (len(name) == 3 and name[2] in "乡镇村")
+        ):
+            i += 1  # 原副主席 is a title, 全年 a time, 李某 a name withheld, 白水乡 a township
             continue
         before = text[i - 1] if i > 0 else ""
         right_cue = (
@@ -352,243 +352,6 @@ def _person(doc: Doc, name: str, span: tuple[int, int], surface: str) -> Ref:
     return ref
 
 
-def _org_before(doc: Doc, pos: int) -> Mention | None:
-    """The organization, committee or team mention that ends at ``pos`` (allowing 党组 in between)."""
-    best = None
-    for m in doc.mentions:
-        is_body = m.ref[0] in ("Organization", "PartyCommittee", "InspectionTeam")
-        if is_body and pos - 2 <= m.end <= pos and (best is None or m.end > best.end):
-            best = m
-    return best
-
-
-_GOVERNMENT_TITLE = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|主席)")
-
-
-def _government_of(doc: Doc, committee: Ref, span: tuple[int, int]) -> Ref:
-    """The people's government of the region a committee governs (or the committee, if unknown)."""
-    region = next(
-        (r.object for r in doc.out.relations if r.subject == committee and r.predicate == "jurisdiction"),
-        None,
-    )
-    if region is None or not region[1].isdigit():
-        return committee
-    return doc.organization(regions.display_name(region[1]) + "人民政府", span, category="state")
-
-
-_PARTY_TITLE = re.compile(r"书记|党组成员|党委委员|常委|委员|纪检组长")
-
-
-def _body_of(doc: Doc, org: Ref) -> Ref:
-    """The body a party group or committee belongs to (国家发展改革委党组 -> 国家发展改革委)."""
-    parent = next(
-        (r.object for r in doc.out.relations if r.subject == org and r.predicate == "subOrganizationOf"),
-        None,
-    )
-    return parent or org
-
-
-def _post(doc: Doc, person: Ref, org: Ref | None, title: str, span: tuple[int, int]) -> None:
-    former = title.startswith("原")
-    title = title.removeprefix("原")
-    rank = next((r for r in RANKS if title.startswith(r)), None)
-    split = re.fullmatch(r"(纪委|监委)(.+)", title)
-    if org is not None and org[0] == "PartyCommittee" and split:
-        org = _owned_body(doc, org, split.group(1), span, named=False)  # 纪委书记: the commission's 书记
-        title = split.group(2)
-    if org is not None and org[0] == "PartyCommittee" and _GOVERNMENT_TITLE.fullmatch(title):
-        org = _government_of(doc, org, span)  # 市委副书记、市长: the mayor heads the city government
-    elif org is not None and org[0] == "Organization" and not _PARTY_TITLE.search(title):
-        org = _body_of(doc, org)  # 党组书记、主任: the director heads the body, not its party group
-    key = f"{person[1]}-{org[1] if org else ''}-{title}"
-    props: list[tuple[str, object]] = [("title", title)]
-    if rank:
-        props.append(("rank", rank))
-    if former:
-        props.append(("former", True))
-    org_name = doc.entity(org).name if org else ""
-    pos = doc.out.add(Entity("Position", key, f"{org_name}{title}", frozenset(), tuple(props), (span,)))
-    doc.out.relate(person, "holds", pos, span)
-    if org:
-        doc.out.relate(pos, "inOrganization", org, span)
-
-
-_TITLE_AT = re.compile(rf"(?:原)?(?:{_RANK_ALT})?(?:{_TITLE_ALT})")
-
-
-#: What joins two posts of one chain before a name: 福建省委常委、宣传部部长…,
-#: 兼任湖南省委常委的岳阳市委书记….
-_CHAIN_JOIN = re.compile(r"(?:、|,|的)(?:兼任|兼)?$")
-#: A body named without its owner inside a chain: the committee of the post before it owns it.
-_OWNED_BODY = re.compile(
-    r"(?:宣传部|组织部|统战部|统一战线工作部|政法委|政法委员会|办公厅|办公室|纪委|监委|监察委员会|监察委)$"
-)
-_COMMISSION = ("纪委", "监委", "监察委", "监察委员会")
-
-
-def _posts_before(doc: Doc, person: Ref, start: int) -> None:
-    """The posts written before a name, the nearest first; a chain of them joined by 、/,/的
-    gives each post its own body (岳阳市委副书记、政法委书记,市信访局局长柏志远)."""
-    text = doc.text
-    sentence = doc.article.sentence_at(start)
-    # (body, where its mention ends, body text, titles, where the titles start)
-    segments: list[tuple[Ref | None, int, str, str, int]] = []
-    pos = start
-    while len(segments) < 5:
-        window = max(sentence.start, pos - 30)
-        m = _LEFT_TITLES.search(text[window:pos])
-        if not m:
-            break
-        titles_at = window + m.start("titles")
-        inner = _org_inside(doc, titles_at, pos)
-        if inner is not None:  # 省纪委书记: the body, then 书记 (not the title 纪委书记)
-            m = _LEFT_TITLES.search(text[inner.end : pos])
-            assert m is not None
-            window, titles_at = inner.end, inner.end + m.start("titles")
-        org = inner or _org_before(doc, titles_at) or _org_before(doc, window + m.start())
-        body_text = ""
-        body_start = window + m.start()
-        if org is None and re.search(r"(?:巡视|巡察)组$", text[window : window + m.start()]):
-            team = _the_only_team(doc)  # 巡察组组长李明: the team the article is about
-            if team is not None:
-                segments.append((team, titles_at, "", m.group(0), titles_at))
-                break
-        government = None if org is not None else _region_government(doc, window, window + m.start(), m)
-        if government is not None:
-            ref, body_start = government
-            segments.append((ref, titles_at, "", m.group(0), titles_at))
-            join = _CHAIN_JOIN.search(text, max(sentence.start, body_start - 3), body_start)
-            if join is None:
-                break
-            pos = join.start()
-            continue
-        if org is not None:
-            body_start = org.start
-            # 廉政建设研究中心、公共政策研究中心副主任: bodies listed before one title share it
-            while body_start > sentence.start and text[body_start - 1] == "、":
-                shared = _org_before(doc, body_start - 1)
-                if shared is None or shared.end != body_start - 1:
-                    break
-                segments.append((shared.ref, shared.end, "", m.group(0), titles_at))
-                body_start = shared.start
-        else:
-            # 宣传部部长 inside a chain: a body named without its owner
-            owned = _OWNED_BODY.search(text, max(sentence.start, body_start - 8), body_start)
-            if owned is None or not segments_can_follow(text, sentence.start, owned.start()):
-                if not segments:
-                    return
-                break
-            body_text, body_start = owned.group(0), owned.start()
-        segments.append(
-            (org.ref if org else None, org.end if org else titles_at, body_text, m.group(0), titles_at)
-        )
-        join = _CHAIN_JOIN.search(text, max(sentence.start, body_start - 3), body_start)
-        if join is None:
-            break
-        pos = join.start()
-    owner: Ref | None = None
-    previous: Ref | None = None
-    for org_ref, org_end, body_text, titles_text, titles_at in reversed(segments):
-        if org_ref is None:
-            if previous is not None and body_text in _COMMISSION and previous[1].endswith("纪委监委"):
-                org_ref = previous  # 省纪委副书记、监察委副主任: one commission
-            elif owner is None:
-                continue
-            else:
-                org_ref = _owned_body(doc, owner, body_text, (titles_at - len(body_text), titles_at))
-        elif org_ref[0] == "PartyCommittee":
-            owner = org_ref
-        previous = org_ref
-        tm = _LEFT_TITLES.fullmatch(titles_text)
-        assert tm is not None
-        unit = tm.group("unit") or ""
-        unit_outside = bool(unit) and org_end <= titles_at - len(unit)
-        for title in re.sub(r"[\s:：]", "", tm.group("titles")).split("、"):
-            if title in ("记者", "负责人"):
-                continue
-            written = unit + title if unit_outside and _PARTY_TITLE.search(title) else title
-            _post(doc, person, org_ref, written, (sentence.start, sentence.end))
-
-
-def _the_only_team(doc: Doc) -> Ref | None:
-    teams = [ref for ref in doc.out.entities if ref[0] == "InspectionTeam"]
-    return teams[0] if len(teams) == 1 else None
-
-
-def _region_government(doc: Doc, floor: int, at: int, titles: re.Match[str]) -> tuple[Ref, int] | None:
-    """福州市原副市长: a government title after a region's name is a post in its people's government."""
-    written = re.sub(r"[\s:：]", "", titles.group("titles")).split("、")
-    if not any(_GOVERNMENT_TITLE.fullmatch(t.removeprefix("原")) for t in written):
-        return None
-    before = doc.text[floor:at]
-    short = re.search(r"([省市县区])(?:人民)?政府$", before)
-    level = {"省": "province", "市": "prefecture", "县": "county", "区": "county"}
-    code = doc.ctx.region_code(level[short.group(1)]) if short else None
-    if short and code is not None:  # 省政府副省长: the home province's government
-        ref = doc.organization(regions.display_name(code) + "人民政府", (floor + short.start(), at))
-        return ref, floor + short.start()
-    found = regions.scan(before)
-    if not found or found[-1][1] != len(before):
-        return None
-    start, end, surface, codes = found[-1]
-    if surface != regions.get(codes[0]).name and surface != regions.display_name(codes[0]):
-        return None
-    span = (floor + start, floor + end)
-    ref = doc.organization(regions.display_name(codes[0]) + "人民政府", span, category="state")
-    return ref, floor + start
-
-
-def _org_inside(doc: Doc, start: int, end: int) -> Mention | None:
-    """A body mention that begins before ``start`` and ends inside ``[start, end)``, titles after it."""
-    for m in doc.mentions:
-        if (
-            m.ref[0] in ("Organization", "PartyCommittee", "InspectionTeam")
-            and m.start < start < m.end < end
-            and _LEFT_TITLES.fullmatch(doc.text[m.end : end])
-        ):
-            return m
-    return None
-
-
-def segments_can_follow(text: str, floor: int, at: int) -> bool:
-    """Whether a body named without its owner at ``at`` follows another post (、 or , before it)."""
-    return at > floor and text[at - 1] in "、,"
-
-
-def _owned_body(doc: Doc, owner: Ref, body: str, span: tuple[int, int], *, named: bool = True) -> Ref:
-    """The body ``body`` of committee ``owner``: 宣传部 of 中共福建省委 is 福建省委宣传部."""
-    short = doc.entity(owner).name.removeprefix("中共")
-    if body in _COMMISSION:
-        name = short.removesuffix("委").removesuffix("党") + body
-    else:
-        name = short + {"政法委": "政法委员会", "统战部": "统一战线工作部"}.get(body, body)
-    ref = doc.organization(name, span)
-    if named:  # written as its own span of the text, not inside a title
-        doc.mention(span[0], span[1], ref)
-    return ref
-
-
-def _posts_after(doc: Doc, person: Ref, end: int, limit: int) -> None:
-    """Posts in the clauses after a name: 曾任陕西纪委书记、广西纪委书记,是十六届中央纪委委员."""
-    text = doc.text
-    sentence = doc.article.sentence_at(end)
-    clause_end = min(sentence.end, limit)
-    for clause in re.finditer(r"[^,;,;]+", text[end:clause_end]):
-        c_start, c_end = end + clause.start(), end + clause.end()
-        # the verb leads its clause (曾任…, 2009年到2015年担任…); one deep inside is about someone else
-        verb = _POST_VERB.search(text, c_start, min(c_end, c_start + 16))
-        if verb is None:
-            continue
-        for org in doc.mentions_in(verb.end(), c_end):
-            if org.ref[0] not in ("Organization", "PartyCommittee", "InspectionTeam"):
-                continue
-            t = _TITLE_AT.match(text, org.end)
-            if t is None:
-                t = _TITLE_AT.match(text, org.end + 2) if text.startswith(("党组", "党委"), org.end) else None
-            if t is not None:
-                _post(doc, person, org.ref, t.group(0), (sentence.start, sentence.end))
-
-
 def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
     text = doc.text
     sentence = doc.article.sentence_at(start)
@@ -671,7 +434,7 @@ def extract_persons(doc: Doc) -> None:
         shared = _SHARED_POST.search(text, members[-1][1], members[-1][1] + 8)
         if shared and list_refs:
             for ref in list_refs:
-                _posts_after(doc, ref, shared.start(), len(text))
+                posts_after(doc, ref, shared.start(), len(text))
     for m in _PRONOUN.finditer(text):
         before = [p for p in doc.persons if p.end <= m.start()]
         if before:
@@ -680,8 +443,10 @@ def extract_persons(doc: Doc) -> None:
     for k, (ref, start, end) in enumerate(refs):
         limit = refs[k + 1][1] if k + 1 < len(refs) else len(text)
         if text[start:end] not in ("他", "她"):
-            _posts_before(doc, ref, start)
-        _posts_after(doc, ref, end, limit)
+            # 组长由李正明担任: the post is written before 由
+            by = text[start - 1 : start] == "由" and text.startswith(("担任", "出任"), end)
+            posts_before(doc, ref, start - 1 if by else start)
+        posts_after(doc, ref, end, limit)
         _events(doc, ref, start, end)
     for team, cell, offset in doc.table_posts:
         for m in re.finditer(
@@ -691,4 +456,4 @@ def extract_persons(doc: Doc) -> None:
             name = raw.replace(" ", "")
             span = (offset + m.start(2), offset + m.end(2))
             person = _person(doc, name, span, raw)
-            _post(doc, person, team, m.group(1).replace(" ", ""), span)
+            post(doc, person, team, m.group(1).replace(" ", ""), span)

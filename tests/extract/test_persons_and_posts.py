@@ -93,3 +93,21 @@ def test_a_committee_s_commission_and_government_titles_and_bodies_with_inner_st
     assert posts("国家能源局原副局长王晓林涉嫌严重违纪违法。") == {("王晓林", "国家能源局副局长")}
     # a government named in passing is no node
     assert names(run("省委、省政府有关职能部门参加。", publisher="浙江日报"), "Organization") == set()
+
+
+def test_withheld_names_and_set_phrases_are_no_persons():
+    assert names(run("巡视期间,某县原县长李某主动投案。"), "Person") == set()
+    ex = run("经查,王富玉严重违纪违法,决定给予王富玉开除党籍处分。")
+    assert names(ex, "Person") == {"王富玉"}
+    assert [e.cls for e in ex.entities.values() if e.cls == "Sanction"] == ["Sanction"]
+
+
+def test_biographies_dated_posts_and_posts_filled_by_someone():
+    ex = run("王建新,男,汉族,1965年10月出生,曾任湖南省交通运输厅副厅长、湖南省公路局局长。")
+    assert related(ex, "holds") == {("王建新", "湖南省交通运输厅副厅长"), ("王建新", "湖南省公路局局长")}
+    assert all(dict(e.props).get("former") for e in ex.entities.values() if e.cls == "Position")
+    found = posts(
+        "据了解,张志远2016年至2020年担任宁波市北仑区委书记,后调任浙江省委组织部副部长。", "浙江日报"
+    )
+    assert found == {("张志远", "中共宁波市北仑区委书记"), ("张志远", "浙江省委组织部副部长")}
+    assert posts("中央第二巡视组组长由李正明担任。") == {("李正明", "中央第二巡视组组长")}

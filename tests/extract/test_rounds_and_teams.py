@@ -184,3 +184,14 @@ def test_a_provincial_paper_s_report_on_central_inspection_keeps_its_rounds_cent
     ex = run("省委第二巡视组进驻湖州市。中央巡视组此前曾反馈。本次为省委第五轮巡视。", publisher="浙江日报")
     assert {dict(e.props).get("ordinal") for e in ex.entities.values() if e.cls == "InspectionRound"} == {5}
     assert ("InspectionRound", "中共浙江省委-巡视-第5轮@t") in ex.entities
+
+
+def test_targets_named_as_the_round_s_objects_and_townships_are_no_persons():
+    ex = run(
+        "七届县委第三轮巡察启动。本轮巡察对象为城关镇、青石镇、白水乡等3个乡镇党委和"
+        "县发展和改革局党组、县住房和城乡建设局党组、县农业农村局党组。"
+    )
+    targets = {t for _, t in inspected(ex)}
+    assert {"城关镇", "青石镇", "白水乡"} <= targets
+    assert {"县住房和城乡建设局党组", "县农业农村局党组"} <= targets
+    assert names(ex, "Person") == set()
