@@ -94,12 +94,23 @@ def build_command(
         ),
     ] = 120.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    judgements: Annotated[
+        Path | None,
+        typer.Option(
+            "--judgements",
+            help="Judgements file to apply (default: $KG_JUDGEMENTS, judgements.jsonl beside the "
+            "corpus, or ~/.config/kg/judgements.jsonl).",
+            show_default=False,
+        ),
+    ] = None,
     lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)] = None,
 ) -> None:
     """Build the knowledge graph of a corpus: extract in parallel, merge, validate, export, load, report."""
     use_lexicon(lexicon)  # before the extractors load, here and in the workers
     from kg.build import build
+    from kg.resolve.judgements import Judgements, default_path
 
+    judged = Judgements.read(judgements or default_path(corpus))  # a bad line fails before any work
     validate = validate.lower()
     if validate not in ("auto", "full", "none"):
         raise typer.BadParameter("use auto, full or none", param_hint="--validate")
@@ -118,6 +129,7 @@ def build_command(
             base=base,
             progress=tick,
             article_seconds=article_seconds or None,
+            judgements=judged,
         )
     if not quiet:
         for problem in report.articles_skipped:

@@ -139,6 +139,15 @@ def load(
         str | None, typer.Option(help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
     ] = None,
     quiet: Quiet = False,
+    judgements: Annotated[
+        Path | None,
+        typer.Option(
+            "--judgements",
+            help="Judgements file to apply (default: $KG_JUDGEMENTS, judgements.jsonl beside the "
+            "corpus, or ~/.config/kg/judgements.jsonl).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Load articles (or RDF) into Neo4j or the local server: idempotent, incremental, batched."""
     from kg.store.connect import connect, resolve_settings
@@ -148,7 +157,7 @@ def load(
     if on_error.lower() not in ("skip", "fail"):
         raise typer.BadParameter("use 'skip' or 'fail'", param_hint="--on-error")
     started = time.monotonic()
-    graph, skipped = _read_inputs(inputs, on_error.lower(), base)
+    graph, skipped = _read_inputs(inputs, on_error.lower(), base, judgements)
     rows = graph_to_rows(graph)
     settings = resolve_settings(uri, user, database, home=home)
     with connect(settings) as store:
@@ -177,11 +186,17 @@ def _load_with_progress(store: Store, rows: GraphRows, batch_size: int) -> LoadS
     return summary
 
 
-def _read_inputs(inputs: list[str], on_error: str, base: str | None) -> tuple[Graph, list[str]]:
-    """The graph of the inputs (articles extracted, RDF files read) and the inputs skipped."""
+def _read_inputs(
+    inputs: list[str], on_error: str, base: str | None, judgements: Path | None = None
+) -> tuple[Graph, list[str]]:
+    """The graph of the inputs (articles extracted, RDF files read, judgements applied) and the skipped."""
     from kg.pipeline import extract_inputs
+    from kg.resolve.judgements import Judgements, default_path
 
-    result = extract_inputs(inputs, on_error=on_error, base=base)
+    judged = Judgements.read(judgements or default_path(inputs))
+    result = extract_inputs(inputs, on_error=on_error, base=base, judgements=judged)
+    for note in result.notes:
+        _err(f"kg: warning: {note}")
     return result.graph, [str(s) for s in result.skipped]
 
 
