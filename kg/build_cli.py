@@ -91,13 +91,32 @@ def build_command(
     user: User = None,
     database: Database = None,
     home: Home = None,
+    article_seconds: Annotated[
+        float,
+        typer.Option(
+            "--article-seconds",
+            min=0,
+            help="Time budget of one article's extraction; an article over it is skipped (0: none).",
+        ),
+    ] = 120.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    judgements: Annotated[
+        Path | None,
+        typer.Option(
+            "--judgements",
+            help="Judgements file to apply (default: $KG_JUDGEMENTS, judgements.jsonl beside the "
+            "corpus, or ~/.config/kg/judgements.jsonl).",
+            show_default=False,
+        ),
+    ] = None,
     lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)] = None,
 ) -> None:
     """Build the knowledge graph of a corpus: extract in parallel, merge, validate, export, load, report."""
     use_lexicon(lexicon)  # before the extractors load, here and in the workers
     from kg.build import build
+    from kg.resolve.judgements import Judgements, default_path
 
+    judged = Judgements.read(judgements or default_path(corpus))  # a bad line fails before any work
     settings = None
     if not no_load:
         # credentials and the server are checked before the corpus is read
@@ -120,6 +139,8 @@ def build_command(
             html=not no_html,
             base=base,
             progress=tick,
+            article_seconds=article_seconds or None,
+            judgements=judged,
         )
     if not quiet:
         for problem in report.articles_skipped:

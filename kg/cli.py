@@ -104,15 +104,27 @@ def extract(
         str | None, typer.Option(help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+    judgements: Annotated[
+        Path | None,
+        typer.Option(
+            "--judgements",
+            help="Judgements file to apply (default: $KG_JUDGEMENTS, judgements.jsonl beside the "
+            "corpus, or ~/.config/kg/judgements.jsonl).",
+        ),
+    ] = None,
     lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)] = None,
 ) -> None:
     """Extract inspection rounds, teams, targets, officials, events and figures from articles to RDF."""
     use_lexicon(lexicon)  # before the extractors load
     from kg.export import rdf_format, write_rdf
     from kg.pipeline import extract_inputs
+    from kg.resolve.judgements import Judgements, default_path
 
     rdf_format(output)  # fail on a bad suffix before reading anything
-    result = extract_inputs(inputs, on_error=on_error.value, base=base)
+    judged = Judgements.read(judgements or default_path(inputs))  # a bad line fails before any work
+    result = extract_inputs(inputs, on_error=on_error.value, base=base, judgements=judged)
+    for note in result.notes:
+        err(f"kg: warning: {note}")
     write_rdf(result.graph, output, named_graphs=result.named_graphs(), base=result.base)
     if not quiet:
         nodes, rels = result.property_graph_counts()
@@ -192,6 +204,7 @@ def _register_extensions() -> None:
     from kg.build_cli import register as register_build
     from kg.formats import register_formats
     from kg.query_cli import register as register_query
+    from kg.resolve_cli import register as register_resolve
     from kg.store.cli import register as register_store
     from kg.viz_cli import register as register_viz
 
@@ -201,6 +214,7 @@ def _register_extensions() -> None:
     register_store(app)
     register_query(app)
     register_viz(app)
+    register_resolve(app)
     _registered = True
 
 

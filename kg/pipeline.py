@@ -2,7 +2,7 @@
 
 Example
 -------
->>> result = extract_inputs(["examples/seed-zjrb-20200110.txt"])  # doctest: +SKIP
+>>> result = extract_inputs(["examples/seed-zjrb-20200110.txt"])
 >>> result.article_count
 1
 """
@@ -15,11 +15,13 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from kg.errors import InputError
 from kg.export import RDF_SUFFIXES, parse_rdf
 from kg.extract import Extractor, extract
 from kg.graph import DEFAULT_BASE, article_iri, to_graph
 from kg.ingest import ARTICLE_SUFFIXES, Skipped, expand_inputs, read_inputs
 from kg.model import Article
+from kg.resolve.judgements import Judgements
 
 __all__ = ["ExtractResult", "extract_articles", "extract_graph", "extract_inputs"]
 
@@ -33,6 +35,8 @@ class ExtractResult:
     articles: list[Article] = field(default_factory=list)
     per_article: dict[URIRef, Graph] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Judgements that named IRIs no article had (reported, not fatal)."""
 
     @property
     def article_count(self) -> int:
@@ -60,16 +64,24 @@ class ExtractResult:
 
 
 def extract_articles(
-    articles: Iterable[Article], *, base: str | None = None, extractor: Extractor = extract
+    articles: Iterable[Article],
+    *,
+    base: str | None = None,
+    extractor: Extractor = extract,
+    judgements: Judgements | None = None,
 ) -> ExtractResult:
-    """Extract articles already read into one graph (and one graph per article)."""
+    """Extract articles already read into one graph (and one graph per article), judgements applied."""
     base = base or DEFAULT_BASE
     result = ExtractResult(graph=Graph(), base=base)
     for article in articles:
         part = to_graph(extractor(article), base)
+        if judgements:
+            part = judgements.apply(part, article.id)
         result.per_article[article_iri(article, base)] = part
         result.graph += part
         result.articles.append(article)
+    if judgements:
+        result.notes = list(judgements.unmatched())
     return result
 
 
@@ -79,21 +91,39 @@ def extract_graph(articles: Iterable[Article], *, base: str | None = None) -> Gr
 
 
 def extract_inputs(
-    inputs: Iterable[str], *, on_error: str = "skip", base: str | None = None, extractor: Extractor = extract
+    inputs: Iterable[str],
+    *,
+    on_error: str = "skip",
+    base: str | None = None,
+    extractor: Extractor = extract,
+    judgements: Judgements | None = None,
 ) -> ExtractResult:
     """Read every input and extract it; RDF files (.ttl .nt .jsonld .trig) are read as graphs.
+
+    ``judgements`` (see :mod:`kg.resolve.judgements`) are applied to every article's triples.
 
     Raises
     ------
     InputError
-        For a missing input, or for any bad input when ``on_error="fail"``.
+        For any bad or missing input when ``on_error="fail"`` (else it is in ``skipped``).
     """
     inputs = list(inputs)
-    rdf_paths = [
-        p for p, _ in expand_inputs(inputs, set(RDF_SUFFIXES)) if Path(p).suffix.lower() in RDF_SUFFIXES
-    ]
-    article_inputs = [i for i in inputs if Path(i).suffix.lower() not in RDF_SUFFIXES]
     skipped: list[Skipped] = []
+    rdf_paths = []
+    for item in inputs:
+        try:
+            rdf_paths += [
+                p
+                for p, _ in expand_inputs([item], set(RDF_SUFFIXES))
+                if Path(p).suffix.lower() in RDF_SUFFIXES
+            ]
+        except InputError as exc:
+            if on_error != "skip":
+                raise
+            if Path(item).suffix.lower() in RDF_SUFFIXES:
+                skipped.append(Skipped(item, str(exc)))
+            # else read_inputs reports the missing path or the empty pattern, below
+    article_inputs = [i for i in inputs if Path(i).suffix.lower() not in RDF_SUFFIXES]
     result = extract_articles(
         (
             a
@@ -103,8 +133,12 @@ def extract_inputs(
         ),
         base=base,
         extractor=extractor,
+        judgements=judgements,
     )
     result.skipped = skipped
     for path in rdf_paths:
-        result.graph += parse_rdf(path)
+        graph = parse_rdf(path)
+        result.graph += judgements.apply(graph, "") if judgements else graph
+    if judgements and rdf_paths:
+        result.notes = list(judgements.unmatched())
     return result

@@ -117,6 +117,7 @@ def _title_at(text: str, i: int) -> bool:
 _PREFIX_CHARS = "省市县区州"
 _BAD_LEFT = set("全本我该外各分兄友此每跨两三多省市县区州")
 _BROAD = ("中央", "国家", "中国", "中华全国", "全国", "中华")
+_BROAD_FIRST = frozenset(b[0] for b in _BROAD)
 
 
 @cache
@@ -190,11 +191,13 @@ def _prefix_len(doc: Doc, i: int, region_at: dict[int, tuple[int, str]]) -> int:
     text = doc.text
     if i in region_at:
         return region_at[i][0] - i
-    for broad in _BROAD:
-        if text.startswith(broad, i):
-            return len(broad)
+    ch = text[i]
+    if ch in _BROAD_FIRST:
+        for broad in _BROAD:
+            if text.startswith(broad, i):
+                return len(broad)
     if (
-        text[i] in _PREFIX_CHARS
+        ch in _PREFIX_CHARS
         and (i == 0 or text[i - 1] not in _BAD_LEFT)
         and not (
             i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and text[i - 1] not in "、和及与对向由驻在从为,"
@@ -338,10 +341,22 @@ def extract_committees(doc: Doc) -> None:
             continue
         if c.region is None and c.level is None and ("PartyCommittee", c.key) not in doc.out.entities:
             continue  # 县委书记 as a kind of official, not a committee the article is about
+        group = _AD_HOC_GROUP.match(text, end)
+        if group and c.region is not None and not doc.claimed(end, group.end()):
+            # 市委落实省委巡视组反馈意见整改工作领导小组: a group the committee set up for a task
+            ref = doc.organization(c.short + group.group(0), (start, group.end()))
+            doc.mention(start, group.end(), ref)
+            continue
         ref = doc.committee(c, (start, end), word)
         doc.mention(start, end, ref)
         if c.region is not None:
             _share_final_committee(doc, start, word)
+
+
+_AD_HOC_GROUP = re.compile(
+    r"(?:(?!会议|研究|成立|决定|召开|部署|印发)[^,。;:、\s“”()了的是在对由])"
+    r"{2,30}?(?:工作)?领导小组(?:办公室)?"
+)
 
 
 def _share_final_committee(doc: Doc, start: int, word: str) -> None:

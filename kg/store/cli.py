@@ -8,6 +8,7 @@ The password is never an option and never printed.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -137,6 +138,15 @@ def load(
         str | None, typer.Option(help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
     ] = None,
     quiet: Quiet = False,
+    judgements: Annotated[
+        Path | None,
+        typer.Option(
+            "--judgements",
+            help="Judgements file to apply (default: $KG_JUDGEMENTS, judgements.jsonl beside the "
+            "corpus, or ~/.config/kg/judgements.jsonl).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Load articles (or RDF) into Neo4j or the local server: idempotent, incremental, batched."""
     from kg.store.load import load_rows
@@ -145,7 +155,7 @@ def load(
     started = time.monotonic()
     # credentials and the server are checked before the inputs are read
     with open_store(uri, user, database, home) as store:
-        graph, skipped = _read_inputs(inputs, on_error.value, base)
+        graph, skipped = _read_inputs(inputs, on_error.value, base, judgements)
         rows = graph_to_rows(graph)
         if quiet:
             summary = load_rows(store, rows, batch_size=batch_size)
@@ -172,11 +182,17 @@ def _load_with_progress(store: Store, rows: GraphRows, batch_size: int) -> LoadS
     return summary
 
 
-def _read_inputs(inputs: list[str], on_error: str, base: str | None) -> tuple[Graph, list[str]]:
-    """The graph of the inputs (articles extracted, RDF files read) and the inputs skipped."""
+def _read_inputs(
+    inputs: list[str], on_error: str, base: str | None, judgements: Path | None = None
+) -> tuple[Graph, list[str]]:
+    """The graph of the inputs (articles extracted, RDF files read, judgements applied) and the skipped."""
     from kg.pipeline import extract_inputs
+    from kg.resolve.judgements import Judgements, default_path
 
-    result = extract_inputs(inputs, on_error=on_error, base=base)
+    judged = Judgements.read(judgements or default_path(inputs))
+    result = extract_inputs(inputs, on_error=on_error, base=base, judgements=judged)
+    for note in result.notes:
+        _err(f"kg: warning: {note}")
     return result.graph, [str(s) for s in result.skipped]
 
 

@@ -249,3 +249,12 @@ def test_central_enterprises_and_universities_by_name_and_words_that_contain_a_b
         "北京大学廉政建设研究中心副主任",
         "北京大学公共政策研究中心副主任",
     }
+
+
+def test_a_leading_group_a_committee_set_up_for_a_task():
+    ex = run(
+        "及时成立市委落实省委巡视组反馈意见整改工作领导小组,由市委主要负责人担任组长。", publisher="广元日报"
+    )
+    assert "广元市委落实省委巡视组反馈意见整改工作领导小组" in names(ex, "Organization")
+    ex = run("市委常委会议研究成立了扫黑除恶专项斗争领导小组。", publisher="广元日报")
+    assert names(ex, "Organization") == set()
