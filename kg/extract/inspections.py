@@ -358,7 +358,7 @@ def _find_rounds(doc: Doc, defaults: dict[str, Committee]) -> None:
         if r.year is not None and "year" not in dict(doc.entity(ref).props):
             doc.out.set_prop(ref, "year", r.year)
         doc.mention(r.start, r.end, ref)
-        doc.rounds.append(doc.mentions[-1])
+        doc.rounds.append(doc.last_mention())
 
 
 def _find_teams(doc: Doc, defaults: dict[str, Committee]) -> None:

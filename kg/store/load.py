@@ -40,6 +40,7 @@ __all__ = [
     "Progress",
     "ensure_schema",
     "incomplete_loads",
+    "incomplete_loads_of",
     "load_graph",
     "load_lock",
     "load_rows",
@@ -355,6 +356,16 @@ def _marked_incomplete(lock: Path, store: Store) -> Iterator[None]:
     marker.write_text(json.dumps(record), encoding="utf-8")
     yield  # an exception leaves the record: the load did not finish
     marker.unlink(missing_ok=True)
+
+
+def incomplete_loads_of(store: Store) -> list[dict[str, Any]]:
+    """The unfinished load into the store's database recorded on this machine, if any."""
+    lock = _lock_path(store)
+    marker = lock.with_name(lock.name + INCOMPLETE_SUFFIX)
+    try:
+        return [json.loads(marker.read_text(encoding="utf-8"))]
+    except (OSError, ValueError):
+        return []
 
 
 def incomplete_loads(home: Path) -> list[dict[str, Any]]:
