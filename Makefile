@@ -22,12 +22,14 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 demo: $(VENV)/.installed
 	$(VENV)/bin/kg build examples/ --out out/
 
-# Headless Chromium and a CJK font for the viewer's browser tests (Debian/Ubuntu packages).
+# Headless Chromium and a CJK font for the viewer's browser tests, and a Java runtime for the
+# HermiT reasoner the ontology test runs (Debian/Ubuntu packages).
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/share/fonts/truetype/wqy >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/share/fonts/truetype/wqy >/dev/null 2>&1 \
+		|| ! command -v java >/dev/null 2>&1; then \
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-			chromium fonts-wqy-microhei; \
+			chromium fonts-wqy-microhei default-jre-headless; \
 	fi
 
 test: system-deps $(VENV)/.installed-test

@@ -4,9 +4,10 @@ The package is a library first; the ``kg`` command is a thin layer over it.
 
 Example
 -------
->>> import kg
->>> arts = kg.read_text_article("近日,省委第十一巡视组进驻省人防办。", source="浙江日报", date="2020-01-10")
->>> graph = kg.extract_graph([arts])
+>>> from kg.model import Article
+>>> from kg.pipeline import extract_graph
+>>> article = Article(id="a1", text="近日,省委第十一巡视组进驻省人防办。", publisher="浙江日报")
+>>> graph = extract_graph([article])
 >>> len(graph) > 0
 True
 """

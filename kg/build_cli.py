@@ -85,6 +85,14 @@ def build_command(
         Path | None,
         typer.Option("--home", envvar="KG_HOME", help="Home of the local server.", show_default=False),
     ] = None,
+    article_seconds: Annotated[
+        float,
+        typer.Option(
+            "--article-seconds",
+            min=0,
+            help="Time budget of one article's extraction; an article over it is skipped (0: none).",
+        ),
+    ] = 120.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     judgements: Annotated[
         Path | None,
@@ -121,6 +129,7 @@ def build_command(
             base=base,
             progress=tick,
             judgements=judged,
+            article_seconds=article_seconds or None,
         )
     if not quiet:
         for problem in report.articles_skipped:

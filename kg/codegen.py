@@ -6,7 +6,7 @@ fails when one of them no longer matches ``ontology/acsn.ttl``.
 Example
 -------
 >>> from kg.codegen import render_all
->>> sorted(p.name for p in render_all())
+>>> sorted(render_all())
 ['shapes.ttl', 'terms.py', 'vocabulary.md']
 """
 
@@ -98,12 +98,21 @@ def _datatype_constraint(g: Graph, shape: BNode, rng: str, v: Vocabulary) -> Non
         g.add((shape, SH.datatype, URIRef(rng)))
 
 
-def _class_constraint(g: Graph, shape: BNode, classes: tuple[str, ...]) -> None:
-    if len(classes) == 1:
-        g.add((shape, SH["class"], URIRef(ACSN_IRI + classes[0])))
+def _class_constraint(g: Graph, shape: Node, classes: tuple[str, ...], v: Vocabulary) -> None:
+    """``sh:class`` of the range, listing its subclasses too (``sh:or``).
+
+    SHACL reads ``rdfs:subClassOf`` in the data graph, and data carries only each node's
+    own class: listing the subclasses keeps the shapes usable with the data alone.
+    """
+    names = [c for c in v.classes if any(v.is_a(c, name) for name in classes)]
+    for name in classes:
+        if name not in names:
+            names.append(name)
+    if len(names) == 1:
+        g.add((shape, SH["class"], URIRef(ACSN_IRI + names[0])))
         return
     alternatives: list[Node] = []
-    for name in classes:
+    for name in names:
         alt = BNode()
         g.add((alt, SH["class"], URIRef(ACSN_IRI + name)))
         alternatives.append(alt)
@@ -136,7 +145,7 @@ def _shapes_graph(v: Vocabulary) -> Graph:
             if prop.functional:
                 g.add((ps, SH.maxCount, Literal(1)))
             if prop.kind == "object":
-                _class_constraint(g, ps, prop.range)  # type: ignore[arg-type]
+                _class_constraint(g, ps, prop.range, v)  # type: ignore[arg-type]
             else:
                 for rng in prop.range:
                     _datatype_constraint(g, ps, rng, v)  # type: ignore[arg-type]
@@ -151,7 +160,7 @@ def _shapes_graph(v: Vocabulary) -> Graph:
             g.add((node_shape, SH.property, ps))
             g.add((ps, SH.path, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")))
             g.add((ps, SH.minCount, Literal(1)))
-            g.add((ps, SH["class"], URIRef(ACSN_IRI + "Article")))
+            _class_constraint(g, ps, ("Article",), v)
     return g
 
 

@@ -102,7 +102,8 @@ def write_rdf(
     """Write ``graph`` to ``path`` in the format of its suffix (``-``: Turtle on stdout).
 
     For ``.trig`` the ``named_graphs`` (one per article, each named by the article IRI)
-    are written; when none are given the whole graph goes into the default graph.
+    are written; when none are given the graph is split by article (:func:`article_graphs`),
+    and what belongs to no article goes into the default graph.
     """
     fmt = rdf_format(path)
     if fmt == "trig":
@@ -115,7 +116,12 @@ def write_rdf(
                 for triple in part:
                     target.add(triple)
         else:
-            for triple in graph:
+            split, rest = article_graphs(graph)
+            for name, part in split:
+                target = ds.graph(name)
+                for triple in part:
+                    target.add(triple)
+            for triple in rest:
                 ds.add(triple)
         data = serialize(ds, "trig")
     else:
@@ -126,6 +132,48 @@ def write_rdf(
         sys.stdout.flush()
     else:
         write_text(path, data)
+
+
+def article_graphs(graph: Graph) -> tuple[list[tuple[URIRef, Graph]], Graph]:
+    """Split a merged graph into one graph per article (as ``kg extract`` writes TriG) and the rest.
+
+    A resource belongs to the articles it was derived from (``prov:wasDerivedFrom``), an
+    evidence sentence to its article (``acsn:inArticle``), a reified statement to the
+    articles of its evidence; its triples go into each of their graphs. A relationship
+    goes where its statement is, else into the articles its two ends share. Triples of
+    resources without an article (rare: a hand-made graph) are returned as the rest.
+    """
+    from rdflib import RDF
+    from rdflib.namespace import PROV
+
+    from kg.terms import ACSN
+
+    articles = {a for a in graph.subjects(RDF.type, ACSN.Article) if isinstance(a, URIRef)}
+    owners: dict[object, set[URIRef]] = {a: {a} for a in articles}
+    for ev, art in graph.subject_objects(ACSN.inArticle):
+        owners.setdefault(ev, set()).add(art)  # type: ignore[arg-type]
+    for node, art in graph.subject_objects(PROV.wasDerivedFrom):
+        if art in articles:
+            owners.setdefault(node, set()).add(art)  # type: ignore[arg-type]
+    for node, ev in graph.subject_objects(ACSN.evidence):
+        owners.setdefault(node, set()).update(owners.get(ev, ()))
+    statement_of = {
+        (graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object)): st
+        for st in graph.subjects(RDF.type, RDF.Statement)
+    }
+    parts: dict[URIRef, Graph] = {a: Graph() for a in sorted(articles, key=str)}
+    rest = Graph()
+    for s, p, o in graph:
+        where = owners.get(s, set())
+        if (s, p, o) in statement_of:
+            where = owners.get(statement_of[(s, p, o)], where)
+        elif o in owners and p not in (ACSN.inArticle, PROV.wasDerivedFrom, ACSN.evidence):
+            where = (where & owners[o]) or where
+        for art in where:
+            parts[art].add((s, p, o))
+        if not where:
+            rest.add((s, p, o))
+    return list(parts.items()), rest
 
 
 def parse_rdf(path: str | Path) -> Graph:

@@ -1,7 +1,8 @@
 """A Neo4j Browser style sheet (GraSS) derived from the ontology's viewer styles.
 
 Every class of :data:`kg.terms.STYLES` gets its viewer colour, a darker border, a text
-colour that reads on it and the caption ``{name}``; relationships are captioned with their
+colour that reads on it and a caption from a property its nodes have (``{name}``; articles
+``{title}``, evidence sentences ``{text}``: :data:`CAPTIONS`); relationships are captioned with their
 type. Load the file in Neo4j Browser with ``:style`` (drag it onto the style panel), or
 write it with ``kg export --format grass``.
 
@@ -16,7 +17,10 @@ from __future__ import annotations
 
 from kg.terms import STYLES
 
-__all__ = ["grass_stylesheet", "node_style"]
+__all__ = ["CAPTIONS", "grass_stylesheet", "node_style"]
+
+CAPTIONS = {"Article": "{title}", "Evidence": "{text}"}
+"""Captions of the labels whose nodes have no ``name`` (the others show ``{name}``)."""
 
 _DIAMETERS = {"PartyCommittee": 65, "InspectionRound": 60, "InspectionTeam": 55, "Evidence": 30}
 """Larger circles for the nodes an analyst navigates by; evidence sentences smaller."""
@@ -54,7 +58,7 @@ def node_style(label: str, colour: str) -> str:
     }
     """
     border = _hex(tuple(c * 0.75 for c in _rgb(colour)))  # type: ignore[arg-type]
-    caption = "{text}" if label == "Evidence" else "{name}"
+    caption = CAPTIONS.get(label, "{name}")
     return (
         f"node.{label} {{\n"
         f"  diameter: {_DIAMETERS.get(label, 50)}px;\n"

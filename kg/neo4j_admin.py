@@ -4,9 +4,10 @@ The rows come from :func:`kg.store.mapping.graph_to_rows`, so the imported datab
 the shape ``kg load`` gives (``docs/graph-model.md``): one node file per class (labels:
 the class and its acsn superclasses), one relationship file per type, ``uri`` as the
 import id. Every data file has a separate header file, with typed columns (``term:int``,
-``value:float``, ``approximate:boolean``, ``aliases:string[]``). Arrays are separated by
-U+001F (a character that never occurs in text), so the import needs
-``--array-delimiter=U+001F``; :func:`import_command` gives the whole command.
+``value:double``, ``approximate:boolean``, ``aliases:string[]``). Arrays, and the labels of
+``:LABEL``, are separated by U+001F (a character that never occurs in text), so the import
+needs ``--array-delimiter=U+001F``; :func:`import_command` gives the whole command. Numbers
+are 64-bit (``double``, as ``kg load`` stores them): ``float`` would round 83.98 to 32 bits.
 
 Example
 -------
@@ -70,7 +71,7 @@ def column_type(prop_range: tuple[str, ...], list_valued: bool = False) -> str:
     if rng in _INT:
         return "int"
     if rng in _FLOAT:
-        return "float"
+        return "double"
     if rng == str(XSD.boolean):
         return "boolean"
     return "string"
@@ -120,7 +121,7 @@ def write_neo4j_admin(
             prop = datatype.get(key)
             header.append(f"{key}:{column_type(prop.range, prop.list_valued) if prop else 'string'}")
         header.append(":LABEL")
-        labels = ";".join(vocab.labels_of(cls))
+        labels = ARRAY_DELIMITER.join(vocab.labels_of(cls))
         body = io.StringIO()
         for r in node_rows:
             cells = [r.uri]

@@ -400,7 +400,8 @@ def _clean(value: Any) -> str | int | float | bool:
 def flatten_for_export(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose attribute values are strings, numbers or booleans only.
 
-    Lists are joined with ``"; "``; evidence IRIs are replaced by the evidence sentences,
+    Edges are keyed ``e0``, ``e1``... with the relationship type as ``relationship`` and
+    ``label``. Lists are joined with ``"; "``; evidence IRIs are replaced by the evidence sentences,
     and ``sources`` by the article titles; characters XML cannot hold are dropped; graph
     attributes are left out. Attributes missing on a node stay missing.
     """
@@ -418,11 +419,16 @@ def flatten_for_export(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         if attrs.get("sources"):
             flat["sources"] = [str(articles.get(s, {}).get("title", s)) for s in attrs["sources"]]
         out.add_node(str(node), **{k: _clean(v) for k, v in flat.items() if v != []})
-    for u, v, key, attrs in G.edges(keys=True, data=True):
-        flat = {k: val for k, val in attrs.items() if val is not None and k != "evidence"}
+    for number, (u, v, key, attrs) in enumerate(G.edges(keys=True, data=True)):
+        flat = {k: val for k, val in attrs.items() if val is not None and k not in ("evidence", "type")}
+        # GEXF's edge ``type`` is directed/undirected/mutual and GraphML edge ids must be
+        # unique: the relationship type is an attribute (and the label), the id a number.
+        flat["relationship"] = flat["label"] = attrs.get("type", key)
         if attrs.get("evidence"):
             flat["evidence"] = texts(attrs["evidence"])
-        out.add_edge(str(u), str(v), key=key, **{k: _clean(val) for k, val in flat.items() if val != []})
+        out.add_edge(
+            str(u), str(v), key=f"e{number}", **{k: _clean(val) for k, val in flat.items() if val != []}
+        )
     _unify_types(out.nodes(data=True))
     _unify_types((e[2] for e in out.edges(data=True)), index=None)
     return out
@@ -452,7 +458,10 @@ def _flat(graph: Graph | nx.MultiDiGraph, articles: bool) -> nx.MultiDiGraph:
 
 
 def write_gexf(graph: Graph | nx.MultiDiGraph, path: str | Path, *, articles: bool = True) -> None:
-    """Write a graph as GEXF 1.2 for Gephi (written atomically).
+    """Write a graph as GEXF 1.3 for Gephi (written atomically); opens in Gephi and graphology.
+
+    Node ids are the IRIs; each edge has a unique id, ``type="directed"`` (the graph's
+    default) and the relationship type as its label and its ``relationship`` attribute.
 
     Parameters
     ----------
@@ -464,11 +473,18 @@ def write_gexf(graph: Graph | nx.MultiDiGraph, path: str | Path, *, articles: bo
         Keep article nodes (only used when ``graph`` is RDF).
     """
     G = _flat(graph, articles)
-    write_text(path, "\n".join(nx.generate_gexf(G, encoding="utf-8", version="1.2draft")) + "\n")
+    writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True, version="1.3")
+    writer.add_graph(G)
+    writer.graph_element.attrib.pop("name", None)  # not a GEXF 1.3 attribute of <graph>
+    write_text(path, str(writer).rstrip("\n") + "\n")
 
 
 def write_graphml(graph: Graph | nx.MultiDiGraph, path: str | Path, *, articles: bool = True) -> None:
-    """Write a graph as GraphML for Gephi, yEd or Cytoscape (written atomically).
+    """Write a graph as GraphML for Gephi, yEd, Cytoscape or graphology (written atomically).
+
+    Node ids are ``n0``, ``n1``... (GraphML ids are XML name tokens, which IRIs are not),
+    with the IRI in the ``uri`` attribute; edge ids are unique, the relationship type is
+    the ``relationship`` attribute.
 
     Parameters
     ----------
@@ -480,4 +496,8 @@ def write_graphml(graph: Graph | nx.MultiDiGraph, path: str | Path, *, articles:
         Keep article nodes (only used when ``graph`` is RDF).
     """
     G = _flat(graph, articles)
+    ids = {node: f"n{i}" for i, node in enumerate(G.nodes)}
+    for node, attrs in G.nodes(data=True):
+        attrs["uri"] = node
+    G = nx.relabel_nodes(G, ids)
     write_text(path, "\n".join(nx.generate_graphml(G, encoding="utf-8")) + "\n")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
 __all__ = [
@@ -172,7 +172,7 @@ def _superclasses(g: Graph, cls: URIRef) -> tuple[str, ...]:
 
 
 def _restrictions(g: Graph, cls: URIRef) -> list[str]:
-    out = []
+    out = [str(p) for p in g.objects(cls, ACSN.requires)]
     for sup in g.objects(cls, RDFS.subClassOf):
         if (sup, RDF.type, OWL.Restriction) in g and g.value(sup, OWL.minCardinality) is not None:
             prop = g.value(sup, OWL.onProperty)
@@ -218,7 +218,12 @@ def vocabulary() -> Vocabulary:
             shape=_text(g, cls, ACSN.displayShape) or "dot",
         )
     properties: dict[str, PropertyDef] = {}
-    declared = set(g.subjects(RDF.type, OWL.ObjectProperty)) | set(g.subjects(RDF.type, OWL.DatatypeProperty))
+    declared = {
+        p
+        for p in set(g.subjects(RDF.type, OWL.ObjectProperty))
+        | set(g.subjects(RDF.type, OWL.DatatypeProperty))
+        if str(p).startswith(ACSN_IRI)
+    }
     declared |= set(g.subjects(ACSN.propertyGraphName, None))
     for prop in sorted(declared, key=str):
         if not isinstance(prop, URIRef):
@@ -229,7 +234,8 @@ def vocabulary() -> Vocabulary:
         )
         domain = tuple(n for d in g.objects(prop, RDFS.domain) for n in _class_names(g, d))
         rng: tuple[str, ...] = ()
-        for r in g.objects(prop, RDFS.range):
+        ranges = list(g.objects(prop, ACSN.graphRange)) or list(g.objects(prop, RDFS.range))
+        for r in ranges:
             rng += _class_names(g, r) if kind == "object" else (str(r),)
         properties[str(prop)] = PropertyDef(
             iri=str(prop),
@@ -255,12 +261,11 @@ def vocabulary() -> Vocabulary:
         if isinstance(m, URIRef)
     }
     datatypes: dict[str, tuple[str, ...]] = {}
+    order = {str(XSD.date): 0, str(XSD.gYearMonth): 1, str(XSD.gYear): 2}
     for dt in g.subjects(RDF.type, RDFS.Datatype):
-        if isinstance(dt, URIRef):
-            for eq in g.objects(dt, OWL.equivalentClass):
-                union = g.value(eq, OWL.unionOf)
-                if union is not None:
-                    datatypes[str(dt)] = tuple(str(m) for m in Collection(g, union))
+        members = sorted((str(m) for m in g.objects(dt, ACSN.member)), key=lambda m: (order.get(m, 9), m))
+        if isinstance(dt, URIRef) and members:
+            datatypes[str(dt)] = tuple(members)
     return Vocabulary(
         classes=classes,
         properties=properties,

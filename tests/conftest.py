@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _pytest.doctest import DoctestModule
 
 from kg.store import server
 from kg.store.connect import Settings, Store, connect
@@ -70,3 +71,46 @@ def kg_fresh_store(kg_server: server.ServerState) -> Iterator[Store]:
             yield store
     finally:
         server.drop_database(kg_server, name)
+
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> Iterator[list[pytest.Collector]]:
+    """Doctests are collected from the package (``--doctest-modules``), not from the test files."""
+    collected: list[pytest.Collector] = yield  # type: ignore[misc]
+    return [c for c in collected if not isinstance(c, DoctestModule)]
+
+
+def expected_test_files() -> list[Path]:
+    """Every test file under ``tests/`` and every module of ``kg`` (for its docstring examples)."""
+    files = sorted(p for p in TESTS.rglob("test_*.py") if "__pycache__" not in p.parts)
+    return files + sorted(p for p in (ROOT / "kg").rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def missing_files(config: pytest.Config, items: list[pytest.Item]) -> list[str]:
+    """Test files a whole-suite run did not collect anything from (empty when run on chosen paths)."""
+    if config.args_source is not pytest.Config.ArgsSource.TESTPATHS:
+        return []
+    seen = {Path(str(item.path)).resolve() for item in items}
+    missing = []
+    for path in expected_test_files():
+        if path in seen:
+            continue
+        # A module of the package without docstring examples has nothing to collect.
+        if path.relative_to(ROOT).parts[0] == "kg" and ">>>" not in path.read_text(encoding="utf-8"):
+            continue
+        missing.append(str(path.relative_to(ROOT)))
+    return missing
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(
+    session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """The whole suite fails when a test folder or file is silently not collected (``norecursedirs``...)."""
+    missing = missing_files(config, items)
+    if missing:
+        raise pytest.UsageError("test files not collected: " + ", ".join(missing))

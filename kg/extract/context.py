@@ -8,9 +8,7 @@ decides, a short form keeps the name as written.
 
 Example
 -------
->>> from kg.extract.hosts import host_region
-from kg.extract.lexicon import PUBLISHER_REGIONS
-from kg.model import Article
+>>> from kg.model import Article
 >>> ctx = Context.of(Article(id="x", text="省委巡视组进驻。", publisher="浙江日报"))
 >>> ctx.committee("省委").name
 '中共浙江省委'

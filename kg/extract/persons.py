@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from kg import regions
-from kg.extract.dates import find_dates
 from kg.extract.doc import Doc, Ref
 from kg.extract.lexicon import COMPOUND_SURNAMES, NOT_NAMES, SURNAMES
 from kg.extract.posts import RANK_ALT, TITLE_ALT, TITLE_AT, post, posts_after, posts_before
@@ -348,7 +347,7 @@ def _weak(text: str, cand: tuple[int, int, str, bool]) -> bool:
 def _person(doc: Doc, name: str, span: tuple[int, int], surface: str) -> Ref:
     ref = doc.out.add(Entity("Person", name, name, frozenset({surface} - {name}), (), (span,)))
     doc.mention(span[0], span[1], ref)
-    doc.persons.append(doc.mentions[-1])
+    doc.persons.append(doc.last_mention())
     return ref
 
 
@@ -357,8 +356,10 @@ def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
     sentence = doc.article.sentence_at(start)
     # what is said of this person: up to the next person named, or the end of the sentence's clause group
     stop, edge = sentence.end, end
-    for p in sorted(doc.persons, key=lambda m: m.start):
-        if p.start < edge or p.start >= sentence.end:
+    for p in doc.persons_from(edge):
+        if p.start >= sentence.end:
+            break  # in start order: so are all that follow
+        if p.start < edge:
             continue
         if re.fullmatch(r"[、和与及]", text[edge : p.start]):
             edge = p.end  # 赵志强、钱永红…等人被开除党籍: a list shares what follows it
@@ -377,7 +378,7 @@ def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
         )
         if not hit:
             continue
-        dates = find_dates(text[sentence.start : sentence.end], doc.article.date)
+        dates = doc.dates_in(sentence.start, sentence.end)
         date = dates[0][2] if dates else None
         key = f"{person[1]}-{date or doc.ctx.article_id}"
         props: tuple[tuple[str, object], ...] = (("date", date),) if date else ()
@@ -386,12 +387,10 @@ def _events(doc: Doc, person: Ref, start: int, end: int) -> None:
             Entity(cls, key, f"{doc.entity(person).name}{_EVENT_NAMES[cls]}", frozenset(), props, (span,))
         )
         doc.out.relate(ref, "involves", person, span)
-        for m in doc.mentions_in(sentence.start, sentence.end):
-            if m.ref[0] in ("InspectionRound", "Inspection"):
-                doc.out.relate(ref, "during", m.ref, span)
-        for insp_ref, insp in doc.out.entities.items():
-            if insp_ref[0] == "Inspection" and span in insp.spans:
-                doc.out.relate(ref, "during", insp_ref, span)
+        for m in doc.mentions_in(sentence.start, sentence.end, ("InspectionRound", "Inspection")):
+            doc.out.relate(ref, "during", m.ref, span)
+        for insp_ref in doc.inspections_with_span(span):
+            doc.out.relate(ref, "during", insp_ref, span)
 
 
 #: A verb of saying right after a name: what follows is what the person says, not what befell him.

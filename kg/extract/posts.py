@@ -30,12 +30,12 @@ _POST_VERB = re.compile(
 
 def _org_before(doc: Doc, pos: int) -> Mention | None:
     """The organization, committee or team mention that ends at ``pos`` (allowing 党组 in between)."""
-    best = None
-    for m in doc.mentions:
-        is_body = m.ref[0] in ("Organization", "PartyCommittee", "InspectionTeam")
-        if is_body and pos - 2 <= m.end <= pos and (best is None or m.end > best.end):
-            best = m
-    return best
+    # the first recorded of those that end last
+    for end in (pos, pos - 1, pos - 2):
+        for m in doc.mentions_ending_at(end):
+            if m.ref[0] in ("Organization", "PartyCommittee", "InspectionTeam"):
+                return m
+    return None
 
 
 _GOVERNMENT_TITLE = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|主席)")

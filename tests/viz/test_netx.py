@@ -113,10 +113,11 @@ def test_gephi_files_open_in_networkx_with_the_same_counts(
     back = reader(path)  # type: ignore[operator]
     assert back.number_of_nodes() == G.number_of_nodes()
     assert back.number_of_edges() == G.number_of_edges()
-    person = back.nodes[str(ID["Person/钟昌明"])]
+    by_iri = {attrs.get("uri", node): attrs for node, attrs in back.nodes(data=True)}
+    person = by_iri[str(ID["Person/钟昌明"])]
     assert "钟昌明主动投案" in person["evidence"]
     assert person["label"] == "钟昌明"
-    cw = back.nodes[str(ID["PartyCommittee/中共浙江省委"])]
+    cw = by_iri[str(ID["PartyCommittee/中共浙江省委"])]
     assert cw["aliases"] == "浙江省委; 省委"
 
 
@@ -134,7 +135,8 @@ def test_gephi_files_survive_hostile_text(hostile_graph: Graph, tmp_path: Path) 
         writer(g, path)
         back = reader(path)
         assert back.number_of_nodes() == to_networkx(g).number_of_nodes()
-        assert back.nodes[str(ID["Person/ctl"])]["label"] == "人名"
+        by_iri = {attrs.get("uri", node): attrs for node, attrs in back.nodes(data=True)}
+        assert by_iri[str(ID["Person/ctl"])]["label"] == "人名"
 
 
 def test_flatten_leaves_only_strings_and_numbers(sample_graph: Graph) -> None:
