@@ -706,8 +706,8 @@ def build(
     base: str | None = None,
     extractor: Extractor = extract,
     progress: BuildProgress | None = None,
-    judgements: Judgements | None = None,
     article_seconds: float | None = ARTICLE_SECONDS,
+    judgements: Judgements | None = None,
 ) -> BuildReport:
     """Build the graph of a corpus into ``out`` (see the module docstring).
 
@@ -741,13 +741,13 @@ def build(
         The extractor (picklable, for worker processes and Dask).
     progress
         Progress callback (see :class:`BuildProgress`).
-    judgements
-        Analysts' judgements (:mod:`kg.resolve.judgements`), applied to every article's triples
-        (cached triples too); when they changed since the last load, every article is loaded again.
     article_seconds
         Time budget of one article's extraction; an article over it is skipped with its
         reason (``None``: no budget). Enforced with ``SIGALRM`` in worker processes and in
         this process; Dask worker threads have none.
+    judgements
+        Analysts' judgements (:mod:`kg.resolve.judgements`), applied to every article's triples
+        (cached triples too); when they changed since the last load, every article is loaded again.
 
     Returns
     -------
@@ -880,6 +880,8 @@ def build(
         else:
             report.load = {"text": "not loaded (--no-load)"}
         validation.finish(clock, tick)
+        with clock.stage("report"):
+            _report_page(outdir, report)
         _write_json(outdir / MANIFEST_NAME, manifest)
         report.outputs.append(str(outdir / MANIFEST_NAME))
         report.seconds_by_stage = clock.seconds
@@ -1141,6 +1143,21 @@ class _Validation:
         }
 
 
+def _report_page(outdir: Path, report: BuildReport) -> None:
+    """``report.html``, charts read from ``graph.trig`` line by line (any corpus size)."""
+    from kg.report import collect, write_report
+
+    with (outdir / "graph.trig").open(encoding="utf-8") as lines:
+        data = collect(lines)
+    summary = {
+        "articles": report.articles_read,
+        "nodes": sum(report.entities_by_class.values()),
+        "relationships": sum(report.relationships_by_type.values()),
+    }
+    path = write_report(data, outdir / "report.html", summary=summary, skipped=report.articles_skipped)
+    report.outputs.append(str(path))
+
+
 def _render(graph: Graph | None, outdir: Path, report: BuildReport, clock: _Clock, wanted: bool) -> None:
     path = outdir / "graph.html"
     if not wanted:
@@ -1174,7 +1191,7 @@ def _render(graph: Graph | None, outdir: Path, report: BuildReport, clock: _Cloc
         "written": True,
         "nodes": page.nodes,
         "edges": page.edges,
-        "text": f"{page.nodes} nodes -> {path}",
+        "text": f"{page.nodes} of the nodes drawn (evidence and articles in the side panel) -> {path}",
     }
     report.outputs.append(str(path))
 

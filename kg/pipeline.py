@@ -45,10 +45,18 @@ class ExtractResult:
 
     @property
     def node_count(self) -> int:
-        """How many distinct typed nodes the graph has."""
-        from rdflib import RDF
+        """How many nodes the graph makes in the database: typed subjects, reified statements aside.
 
-        return len(set(self.graph.subjects(RDF.type, None)))
+        This is what ``kg db status`` counts after a load (a node once, whatever its labels).
+        """
+        return self.property_graph_counts()[0]
+
+    def property_graph_counts(self) -> tuple[int, int]:
+        """The nodes and relationships this graph makes in the property graph (``kg load``'s rows)."""
+        from kg.store.mapping import graph_to_rows
+
+        rows = graph_to_rows(self.graph)
+        return len(rows.nodes), len(rows.rels)
 
     def named_graphs(self) -> list[tuple[URIRef, Graph]]:
         """One graph per article, named by the article's IRI (for TriG)."""
