@@ -44,8 +44,11 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
+import signal
 import sqlite3
+import threading
 import time
 import zlib
 from collections import Counter, deque
@@ -90,6 +93,8 @@ IN_MEMORY_TRIPLES = 300_000
 """Up to this many merged triples the graph is held in memory: pretty Turtle, full validation, viewer."""
 MAX_ARTICLE_CHARS = 500_000
 """Longer articles are skipped (one enormous line is a broken export, not news)."""
+ARTICLE_SECONDS = 120.0
+"""An article whose extraction takes longer is skipped with its reason (``--article-seconds``)."""
 VALIDATE_SAMPLE = 300
 """Articles validated (in batches) when the merged graph is too large to validate whole."""
 _VALIDATE_BATCH = 100
@@ -205,13 +210,52 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
+def nt_lines(nt: str) -> list[str]:
+    """The lines of N-Triples text, split at ``\n`` only.
+
+    A literal may hold U+2028, U+2029, ``\x0b``, ``\x0c``, ``\x1c``-``\x1e`` or ``\x85``,
+    which :meth:`str.splitlines` would also split at; the serializer escapes only ``\n`` and ``\r``.
+    """
+    return [line for line in nt.split("\n") if line.strip()]
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+class _OverBudget(Exception):
+    """An article's extraction ran past its time budget."""
+
+
+@contextlib.contextmanager
+def _budget(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`_OverBudget` in this block after ``seconds`` (main thread with SIGALRM only)."""
+    if (
+        not seconds
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def over(signum: int, frame: object) -> None:
+        raise _OverBudget
+
+    previous = signal.signal(signal.SIGALRM, over)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def extract_chunk(
-    articles: Sequence[Article], base: str = DEFAULT_BASE, extractor: Extractor = extract
+    articles: Sequence[Article],
+    base: str = DEFAULT_BASE,
+    extractor: Extractor = extract,
+    seconds: float | None = ARTICLE_SECONDS,
 ) -> list[tuple[str | None, str | None]]:
     """Extract a chunk of articles to sorted N-Triples; what a worker runs.
 
@@ -219,15 +263,18 @@ def extract_chunk(
     -------
     list of (str or None, str or None)
         Per article, in order: ``(ntriples, None)``, or ``(None, reason)`` when the
-        extractor raised (the article is reported and the build goes on).
+        extractor raised or ran past ``seconds`` (the article is reported and the build goes on).
     """
     out: list[tuple[str | None, str | None]] = []
     for article in articles:
         try:
-            graph = to_graph(extractor(article), base)
-            lines = graph.serialize(format="nt").splitlines()
-            text = "\n".join(sorted(line for line in lines if line.strip()))
+            with _budget(seconds):
+                graph = to_graph(extractor(article), base)
+                lines = nt_lines(graph.serialize(format="nt"))
+            text = "\n".join(sorted(lines))
             out.append((text + "\n" if text else "", None))
+        except _OverBudget:
+            out.append((None, f"extraction took longer than {seconds:g} s (--article-seconds); skipped"))
         except Exception as exc:  # a poison article must not stop the corpus
             out.append((None, f"extraction failed: {type(exc).__name__}: {_first_line(exc)}"))
     return out
@@ -250,7 +297,7 @@ def split_article(art: str, nt: str) -> _Parts:
     every article that states it.
     """
     rel_names = _object_properties()
-    lines = nt.splitlines()
+    lines = nt_lines(nt)
     triples = [_split(line) for line in lines]
     own = {art}
     statements: dict[str, dict[str, str]] = {}
@@ -294,15 +341,22 @@ _Result = tuple[str | None, str | None, bytes | None, _Parts | None]
 """What a worker returns per article: N-Triples, error, the N-Triples compressed for the cache, parts."""
 
 
-def _extract_split_chunk(articles: Sequence[Article], base: str, extractor: Extractor) -> list[_Result]:
+def _extract_split_chunk(
+    articles: Sequence[Article], base: str, extractor: Extractor, seconds: float | None = ARTICLE_SECONDS
+) -> list[_Result]:
     """:func:`extract_chunk`, then the per-article work of the merge and the cache (in the worker)."""
     out: list[_Result] = []
-    for article, (nt, error) in zip(articles, extract_chunk(articles, base, extractor), strict=True):
+    for article, (nt, error) in zip(articles, extract_chunk(articles, base, extractor, seconds), strict=True):
         if nt is None:
             out.append((None, error, None, None))
             continue
         art = f"<{article_iri(article, base)}>"
-        out.append((nt, None, zlib.compress(nt.encode("utf-8"), 1), split_article(art, nt)))
+        try:
+            out.append((nt, None, zlib.compress(nt.encode("utf-8"), 1), split_article(art, nt)))
+        except Exception as exc:  # as in extract_chunk: one article must not stop the corpus
+            out.append(
+                (None, f"splitting its triples failed: {type(exc).__name__}: {_first_line(exc)}", None, None)
+            )
     return out
 
 
@@ -503,8 +557,10 @@ class _Handle(Protocol):
 class _Now:
     """A result computed in this process when asked for (one worker)."""
 
-    def __init__(self, articles: list[Article], base: str, extractor: Extractor) -> None:
-        self.args = (articles, base, extractor)
+    def __init__(
+        self, articles: list[Article], base: str, extractor: Extractor, seconds: float | None
+    ) -> None:
+        self.args = (articles, base, extractor, seconds)
 
     def result(self) -> list[_Result]:
         return _extract_split_chunk(*self.args)
@@ -513,9 +569,17 @@ class _Now:
 class _Executor:
     """Runs :func:`extract_chunk` and the per-article merge work here, in worker processes or on Dask."""
 
-    def __init__(self, workers: int, dask_address: str | None, base: str, extractor: Extractor) -> None:
+    def __init__(
+        self,
+        workers: int,
+        dask_address: str | None,
+        base: str,
+        extractor: Extractor,
+        seconds: float | None = ARTICLE_SECONDS,
+    ) -> None:
         self.base = base
         self.extractor = extractor
+        self.seconds = seconds
         self.kind = "local"
         self.workers = workers
         self._pool: Any = None
@@ -538,18 +602,25 @@ class _Executor:
             from concurrent.futures import ProcessPoolExecutor
 
             # forkserver: no fork of a process that runs threads (the progress bar, the driver)
-            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+            self._pool = ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context("forkserver"),
+                initializer=_watch_parent,
+                initargs=(os.getpid(),),
+            )
             self.kind = "processes"
 
     def submit(self, articles: list[Article]) -> _Handle:
         if self._client is not None:
             handle: _Handle = self._client.submit(
-                _extract_split_chunk, articles, self.base, self.extractor, pure=False
+                _extract_split_chunk, articles, self.base, self.extractor, self.seconds, pure=False
             )
             return handle
         if self._pool is not None:
-            return self._pool.submit(_extract_split_chunk, articles, self.base, self.extractor)  # type: ignore[no-any-return]
-        return _Now(articles, self.base, self.extractor)
+            return self._pool.submit(  # type: ignore[no-any-return]
+                _extract_split_chunk, articles, self.base, self.extractor, self.seconds
+            )
+        return _Now(articles, self.base, self.extractor, self.seconds)
 
     @property
     def in_flight(self) -> int:
@@ -635,6 +706,7 @@ def build(
     base: str | None = None,
     extractor: Extractor = extract,
     progress: BuildProgress | None = None,
+    article_seconds: float | None = ARTICLE_SECONDS,
 ) -> BuildReport:
     """Build the graph of a corpus into ``out`` (see the module docstring).
 
@@ -668,6 +740,10 @@ def build(
         The extractor (picklable, for worker processes and Dask).
     progress
         Progress callback (see :class:`BuildProgress`).
+    article_seconds
+        Time budget of one article's extraction; an article over it is skipped with its
+        reason (``None``: no budget). Enforced with ``SIGALRM`` in worker processes and in
+        this process; Dask worker threads have none.
 
     Returns
     -------
@@ -700,6 +776,7 @@ def build(
     clock = _Clock()
     previous = _read_manifest(outdir / MANIFEST_NAME)
     signature = _signature(base, extractor)
+    _remove_stale_temporaries(outdir)
     tmp = outdir / f".build-{os.getpid()}-{int(time.time() * 1000)}"
     tmp.mkdir()
     cache = _Cache(outdir / CACHE_NAME, signature)
@@ -714,7 +791,7 @@ def build(
     executor: _Executor | None = None
     validation: _Validation | None = None
     try:
-        executor = _Executor(workers, dask_address, base, extractor)
+        executor = _Executor(workers, dask_address, base, extractor, article_seconds)
         report.workers, report.executor = executor.workers, executor.kind
         articles: dict[str, str] = {}
         trig_tmp = tmp / "graph.trig"
@@ -1008,7 +1085,12 @@ class _Validation:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+            self._pool = ProcessPoolExecutor(
+                1,
+                mp_context=multiprocessing.get_context("forkserver"),
+                initializer=_watch_parent,
+                initargs=(os.getpid(),),
+            )
             self._future = self._pool.submit(_sample_violations, str(cache.path), self.items)
         else:
             with clock.stage("validate"):
@@ -1207,7 +1289,7 @@ def _article_rows(merge: _Lines, parts: list[tuple[str, str]]) -> Any:
     """The articles' own nodes and the relationships that touch them (with their statements)."""
     from kg.store.mapping import GraphRows
 
-    lines = [line for _, nt in parts for line in nt.splitlines()]
+    lines = [line for _, nt in parts for line in nt_lines(nt)]
     triples = [_split(line) for line in lines]
     own = {s for s, p, o in triples if p == _TYPE and o in _LOCAL_TYPES}
     ends = {s for s, _, _ in triples} | {o for _, p, o in triples if o.startswith("<") and p != _TYPE}
@@ -1242,7 +1324,10 @@ class _Prepare:
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("forkserver")
+                self.workers,
+                mp_context=multiprocessing.get_context("forkserver"),
+                initializer=_watch_parent,
+                initargs=(os.getpid(),),
             )
         return self
 
@@ -1273,6 +1358,36 @@ class _Prepare:
         while pending:
             k, future, info = pending.popleft()
             yield (k, future.result(), *info)  # type: ignore[misc]
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def _remove_stale_temporaries(outdir: Path) -> None:
+    """Remove the ``.build-PID-*`` folders of builds that were killed (their process is gone)."""
+    for folder in outdir.glob(".build-*"):
+        match = re.fullmatch(r"\.build-(\d+)-\d+", folder.name)
+        if match and folder.is_dir() and not _pid_alive(int(match.group(1))):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker process: exit as soon as the build process ``parent`` is gone (killed with -9)."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if not _pid_alive(parent):
+                os._exit(1)
+
+    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
 
 
 def _check_inputs(inputs: Sequence[str]) -> None:

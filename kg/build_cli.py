@@ -85,6 +85,14 @@ def build_command(
         Path | None,
         typer.Option("--home", envvar="KG_HOME", help="Home of the local server.", show_default=False),
     ] = None,
+    article_seconds: Annotated[
+        float,
+        typer.Option(
+            "--article-seconds",
+            min=0,
+            help="Time budget of one article's extraction; an article over it is skipped (0: none).",
+        ),
+    ] = 120.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)] = None,
 ) -> None:
@@ -109,6 +117,7 @@ def build_command(
             html=not no_html,
             base=base,
             progress=tick,
+            article_seconds=article_seconds or None,
         )
     if not quiet:
         for problem in report.articles_skipped:

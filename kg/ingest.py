@@ -23,6 +23,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,8 +79,29 @@ def _score(text: str) -> float:
     return sum(ch in _COMMON for ch in cjk) / len(cjk)
 
 
+# UTF-32 first: its little-endian BOM starts with UTF-16's.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+_ODD = ("Cc", "Cf", "Cn", "Co", "Cs")
+
+
+def _plausible(text: str) -> bool:
+    """Text, not bytes read in the wrong encoding: few control, format or unassigned characters."""
+    sample = text[:4096]
+    odd = sum(
+        ch not in "\t\n\r" and unicodedata.category(ch) in ("Cc", "Cf", "Cn", "Co", "Cs") for ch in sample
+    )
+    return odd <= len(sample) // 20
+
+
 def decode(data: bytes, name: str) -> str:
-    """Decode the bytes of a text file, detecting UTF-8 (BOM or not), GB18030/GBK and Big5.
+    """Decode the bytes of a text file, detecting UTF-8 (BOM or not), UTF-16/32 (BOM), GB18030/GBK and Big5.
 
     Raises
     ------
@@ -88,6 +110,15 @@ def decode(data: bytes, name: str) -> str:
     """
     if not data.strip():
         raise InputError(f"{name}: empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                break  # not what the BOM says: judged as bytes below
+            if _plausible(text):
+                return text
+            break
     head = data[:8192]
     controls = sum(b < 9 or 13 < b < 32 for b in head)
     if b"\x00" in head or controls > len(head) // 20:
@@ -224,8 +255,12 @@ def _field(record: dict[str, object], key: str, where: str) -> str | None:
             return str(value)
         if not isinstance(value, str):
             raise InputError(f"{where}: field {name!r} should be text, not {type(value).__name__}")
-        return value
+        # a JSON escape may name half a surrogate pair (\ud800), which no file can hold: U+FFFD
+        return _LONE_SURROGATE.sub("\ufffd", value)
     return None
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -268,6 +303,8 @@ def parse_json(text: str, name: str, on_bad: Callable[[Skipped], None] | None = 
             data = json.loads(stripped)
         except json.JSONDecodeError as exc:
             raise InputError(f"{name}: malformed JSON at line {exc.lineno}: {exc.msg}") from exc
+        except RecursionError:
+            raise InputError(f"{name}: JSON nested too deeply to read") from None
         records = data if isinstance(data, list) else [data]
         for i, record in enumerate(records, 1):
             where = f"{name}#{i}"
@@ -278,7 +315,8 @@ def parse_json(text: str, name: str, on_bad: Callable[[Skipped], None] | None = 
                     raise
                 on_bad(Skipped(where, str(exc)))
         return
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # records end at \n only: U+2028, \x0c, \x85 ... are characters inside a JSON string
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{name}:{lineno}"
@@ -287,6 +325,8 @@ def parse_json(text: str, name: str, on_bad: Callable[[Skipped], None] | None = 
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"{where}: malformed JSON: {exc.msg} (column {exc.colno})") from exc
+            except RecursionError:
+                raise InputError(f"{where}: JSON nested too deeply to read") from None
             yield record_to_article(record, where)
         except InputError as exc:
             if on_bad is None:
@@ -468,12 +508,18 @@ def read_inputs(
             raise InputError(problem.reason)
         record(problem)
 
-    for path, _ in expand_inputs(inputs, suffixes, record):
+    for item in inputs:
         try:
-            data = sys.stdin.buffer.read() if str(path) == "-" else None
-            for article in read_file(path, data, on_bad):
-                yield path, article
-        except InputError as exc:
+            for path, _ in expand_inputs([item], suffixes, record):
+                try:
+                    data = sys.stdin.buffer.read() if str(path) == "-" else None
+                    for article in read_file(path, data, on_bad):
+                        yield path, article
+                except InputError as exc:
+                    if on_error == "fail":
+                        raise
+                    record(Skipped(str(path), str(exc)))
+        except InputError as exc:  # a missing path or a pattern that matches nothing
             if on_error == "fail":
                 raise
-            record(Skipped(str(path), str(exc)))
+            record(Skipped(item, str(exc)))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from kg.errors import InputError
 from kg.export import RDF_SUFFIXES, parse_rdf
 from kg.extract import Extractor, extract
 from kg.graph import DEFAULT_BASE, article_iri, to_graph
@@ -78,14 +79,25 @@ def extract_inputs(
     Raises
     ------
     InputError
-        For a missing input, or for any bad input when ``on_error="fail"``.
+        For any bad or missing input when ``on_error="fail"`` (else it is in ``skipped``).
     """
     inputs = list(inputs)
-    rdf_paths = [
-        p for p, _ in expand_inputs(inputs, set(RDF_SUFFIXES)) if Path(p).suffix.lower() in RDF_SUFFIXES
-    ]
-    article_inputs = [i for i in inputs if Path(i).suffix.lower() not in RDF_SUFFIXES]
     skipped: list[Skipped] = []
+    rdf_paths = []
+    for item in inputs:
+        try:
+            rdf_paths += [
+                p
+                for p, _ in expand_inputs([item], set(RDF_SUFFIXES))
+                if Path(p).suffix.lower() in RDF_SUFFIXES
+            ]
+        except InputError as exc:
+            if on_error != "skip":
+                raise
+            if Path(item).suffix.lower() in RDF_SUFFIXES:
+                skipped.append(Skipped(item, str(exc)))
+            # else read_inputs reports the missing path or the empty pattern, below
+    article_inputs = [i for i in inputs if Path(i).suffix.lower() not in RDF_SUFFIXES]
     result = extract_articles(
         (
             a

@@ -88,11 +88,6 @@ _TYPE = re.compile(
 )
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_WRITE = re.compile(
-    r"(?<![.\w$])(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|LOAD\s+CSV|ALTER|RENAME|GRANT|REVOKE|DENY)\b",
-    re.IGNORECASE,
-)
-_STRIP = re.compile(r"//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`", re.DOTALL)
 
 
 class QueryError(KgError):
@@ -311,7 +306,7 @@ def parse_query(text: str, path: Path | None = None) -> Query:
     )
     clause = writing_clause(query.body)
     if clause:
-        raise QueryError(f"{where}: library queries are read-only, but this one uses {clause}")
+        raise QueryError(f"{where}: library queries are read-only, but in this one {clause}")
     for p in params:
         try:
             p.convert(p.default, name)
@@ -337,23 +332,27 @@ def _parse_param(value: str, where: str) -> Param:
 
 
 def writing_clause(cypher: str) -> str | None:
-    """The first writing clause (CREATE, MERGE, SET ...) of a statement, ignoring comments and strings.
+    """Why a statement is not read-only, or ``None`` (:func:`kg.store.query.read_only_problem`).
+
+    Only reading clauses, functions and procedures are accepted; comments and strings are
+    no clauses.
 
     Examples
     --------
     >>> writing_clause("MATCH (n) WHERE n.name = 'CREATE' RETURN n // SET")
     >>> writing_clause("MATCH (n) DETACH DELETE n")
-    'DETACH'
+    'DETACH is not a reading clause'
     """
-    match = _WRITE.search(_STRIP.sub(" ", cypher))
-    return match.group(1).upper() if match else None
+    from kg.store.readonly import read_only_problem
+
+    return read_only_problem(cypher)
 
 
 def check_read_only(cypher: str) -> None:
-    """Raise :class:`QueryError` when a statement writes (see :func:`writing_clause`)."""
-    clause = writing_clause(cypher)
-    if clause:
-        raise QueryError(f"the statement writes ({clause}); run it with --write if that is intended")
+    """Raise :class:`QueryError` when a statement is not read-only (see :func:`writing_clause`)."""
+    problem = writing_clause(cypher)
+    if problem:
+        raise QueryError(f"the statement is not read-only: {problem}; run it with --write if it should write")
 
 
 def library_dir() -> Path:

@@ -76,7 +76,10 @@ def test_validate_fails_on_nonconforming_data(tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("extract", "missing.txt", "-o", "x.ttl"), b"missing.txt: no such file or folder"),
+        (
+            ("extract", "missing.txt", "-o", "x.ttl", "--on-error", "fail"),
+            b"missing.txt: no such file or folder",
+        ),
         (("extract", str(EXAMPLE), "-o", "x.docx"), b"unknown RDF output suffix"),
         (("validate", "nowhere.ttl"), b"nowhere.ttl"),
     ],

@@ -183,8 +183,12 @@ def test_unknown_suffix_and_missing_file(tmp_path):
     odd.write_text("省委巡视组", encoding="utf-8")
     with pytest.raises(InputError, match="unknown input suffix"):
         read_file(odd)
+    missing = str(tmp_path / "missing.txt")
     with pytest.raises(InputError, match="no such file"):
-        list(read_inputs([str(tmp_path / "missing.txt")]))
+        list(read_inputs([missing], on_error="fail"))
+    skipped: list[Skipped] = []
+    assert list(read_inputs([missing], skipped=skipped)) == []  # skip: reported, and the run goes on
+    assert [str(s) for s in skipped] == [f"{missing}: no such file or folder"]
 
 
 def test_folders_are_read_recursively_in_order_and_bad_files_skipped(tmp_path):
@@ -208,7 +212,10 @@ def test_globs(tmp_path):
         (tmp_path / name).write_text(name + "。", encoding="utf-8")
     assert [a.text for _, a in read_inputs([str(tmp_path / "x*.txt")])] == ["x1.txt。", "x2.txt。"]
     with pytest.raises(InputError, match="no file matches"):
-        list(read_inputs([str(tmp_path / "z*.txt")]))
+        list(read_inputs([str(tmp_path / "z*.txt")], on_error="fail"))
+    skipped: list[Skipped] = []
+    assert list(read_inputs([str(tmp_path / "z*.txt")], skipped=skipped)) == []
+    assert [s.reason for s in skipped] == [f"{tmp_path / 'z*.txt'}: no file matches this pattern"]
 
 
 def test_stdin(monkeypatch):

@@ -8,12 +8,15 @@ decide canonical names and keys in one place.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from kg import regions
 from kg.extract.context import Committee, Context
+from kg.extract.dates import find_dates
 from kg.extract.lexicon import KNOWN_BODIES, LOCAL_ABBREVIATIONS
 from kg.extract.numbers import ordinal_text
 from kg.model import Article, Entity, Extraction
@@ -40,7 +43,7 @@ class Doc:
     article: Article
     ctx: Context
     out: Extraction
-    mentions: list[Mention] = field(default_factory=list)
+    _mentions: list[Mention] = field(default_factory=list)
     rounds: list[Mention] = field(default_factory=list)
     """Round mentions in text order (本轮 resolves to the latest)."""
     persons: list[Mention] = field(default_factory=list)
@@ -49,6 +52,17 @@ class Doc:
     implied: set[Ref] = field(default_factory=set)
     """Bodies made only because their party group was named (国家铁路局 of 国家铁路局党组)."""
     _claimed: bytearray = field(default_factory=bytearray)
+    _index: list[tuple[int, int, Mention]] = field(default_factory=list)
+    """``mentions`` by start, then by the order they were recorded: (start, sequence, mention)."""
+    _by_end: dict[int, list[Mention]] = field(default_factory=dict)
+    """``mentions`` by end, each list in the order they were recorded."""
+    _cache: dict[object, object] = field(default_factory=dict)
+    _version: int = 0
+    _seq: int = 0
+    _longest: int = 0
+    _gone: set[int] = field(default_factory=set)
+    """``id`` of the forgotten mentions still in ``_mentions`` (removed when ``mentions`` is read)."""
+    """Counts changes to ``mentions``, so that answers computed from them can be kept until one."""
 
     @classmethod
     def of(cls, article: Article) -> Doc:
@@ -67,13 +81,43 @@ class Doc:
             return False
         return self._claimed.find(1, start, end) != -1
 
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every mention, in the order recorded."""
+        if self._gone:
+            gone = self._gone
+            self._mentions[:] = [m for m in self._mentions if id(m) not in gone]
+            self._gone = set()
+        return self._mentions
+
+    def last_mention(self) -> Mention:
+        """The mention recorded last (still there: nothing was forgotten since)."""
+        return self._mentions[-1]
+
+    def _overlapping(self, start: int, end: int) -> list[int]:
+        """Positions in ``_index`` of the mentions that overlap ``[start, end)``."""
+        index = self._index
+        lo = bisect.bisect_left(index, start - self._longest, key=lambda t: t[0])
+        hi = bisect.bisect_left(index, end, key=lambda t: t[0])
+        return [i for i in range(lo, hi) if start < index[i][2].end]
+
     def unclaim(self, start: int, end: int, cls: str) -> None:
         """Forget the mentions of class ``cls`` that overlap ``[start, end)``."""
-        self.mentions[:] = [
-            m for m in self.mentions if not (m.start < end and start < m.end and m.ref[0] == cls)
-        ]
-        self._claimed = bytearray(len(self.text))
-        for m in self.mentions:
+        positions = [i for i in self._overlapping(start, end) if self._index[i][2].ref[0] == cls]
+        self._version += 1
+        if not positions:
+            return
+        gone = [self._index[i][2] for i in positions]
+        for i in reversed(positions):
+            del self._index[i]
+        for m in gone:
+            self._gone.add(id(m))
+            same_end = self._by_end[m.end]
+            same_end[:] = [x for x in same_end if x is not m]
+            self._claimed[m.start : m.end] = bytes(m.end - m.start)
+        lo, hi = min(m.start for m in gone), max(m.end for m in gone)
+        for i in self._overlapping(lo, hi):
+            m = self._index[i][2]
             self._claimed[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     def mention(self, start: int, end: int, ref: Ref) -> Ref:
@@ -81,23 +125,82 @@ class Doc:
         if not self._claimed:
             self._claimed = bytearray(len(self.text))
         self._claimed[start:end] = b"\x01" * (end - start)
-        self.mentions.append(Mention(start, end, ref))
+        m = Mention(start, end, ref)
+        self._mentions.append(m)
+        self._version += 1
+        self._seq += 1
+        self._longest = max(self._longest, end - start)
+        bisect.insort(self._index, (start, self._seq, m), key=lambda t: (t[0], t[1]))
+        self._by_end.setdefault(end, []).append(m)
         self.out.add_span(ref, (start, end))
         original = self.article.text[start:end]
         if original != self.text[start:end]:
             self.out.add_alias(ref, original)  # the form as written (traditional script), for search
         return ref
 
-    def mentions_in(self, start: int, end: int, cls: str | None = None) -> list[Mention]:
-        """Mentions inside ``[start, end)`` (of class ``cls``), in text order."""
-        found = [
-            m for m in self.mentions if start <= m.start and m.end <= end and (cls is None or m.ref[0] == cls)
-        ]
-        return sorted(found, key=lambda m: m.start)
+    def mentions_in(self, start: int, end: int, cls: str | tuple[str, ...] | None = None) -> list[Mention]:
+        """Mentions inside ``[start, end)`` (of class ``cls``, or of one of several), in text order."""
+        classes = (cls,) if isinstance(cls, str) else cls
+        key = ("mentions", start, end, cls)
+        cached = self._cache.get(key)
+        if cached is not None and cached[0] == self._version:  # type: ignore[index]
+            return list(cached[1])  # type: ignore[index]
+        index = self._index
+        found = []
+        for i in range(bisect.bisect_left(index, start, key=lambda t: t[0]), len(index)):
+            m = index[i][2]
+            if m.start > end:
+                break
+            if m.end <= end and (classes is None or m.ref[0] in classes):
+                found.append(m)
+        if end - start > 1000:  # keep the answers that are expensive to compute again
+            self._cache[key] = (self._version, tuple(found))
+        return found
+
+    def mentions_ending_at(self, end: int) -> list[Mention]:
+        """The mentions that end at ``end``, in the order they were recorded."""
+        return self._by_end.get(end, [])
+
+    def persons_from(self, start: int) -> Iterator[Mention]:
+        """``persons`` sorted by start (stable) from the first that starts at or after ``start``.
+
+        The sorted list is computed again only when ``persons`` grows.
+        """
+        cached: tuple[int, list[Mention], list[int]] | None = self._cache.get("persons")  # type: ignore[assignment]
+        if cached is None or cached[0] != len(self.persons):
+            ordered = sorted(self.persons, key=lambda m: m.start)
+            cached = (len(self.persons), ordered, [m.start for m in ordered])
+            self._cache["persons"] = cached
+        _, ordered, starts = cached
+        for i in range(bisect.bisect_left(starts, start), len(ordered)):
+            yield ordered[i]
+
+    def inspections_with_span(self, span: Span) -> list[Ref]:
+        """The Inspection entities that list ``span`` among their spans, in entity order.
+
+        Computed again whenever an Inspection entity is added or changed.
+        """
+        version = self.out.changes("Inspection")
+        cached = self._cache.get("inspection-spans")
+        if cached is None or cached[0] != version:  # type: ignore[index]
+            table: dict[Span, list[Ref]] = {}
+            for ref, entity in self.out.entities.items():
+                if ref[0] == "Inspection":
+                    for s in dict.fromkeys(entity.spans):
+                        table.setdefault(s, []).append(ref)
+            self._cache["inspection-spans"] = cached = (version, table)
+        return list(cached[1].get(span, ()))  # type: ignore[index]
+
+    def dates_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """:func:`~kg.extract.dates.find_dates` of ``text[start:end]``, computed once per span."""
+        key = ("dates", start, end)
+        if key not in self._cache:
+            self._cache[key] = find_dates(self.text[start:end], self.article.date)
+        return list(self._cache[key])  # type: ignore[call-overload]
 
     def entity(self, ref: Ref) -> Entity:
         """The entity behind a reference."""
-        return self.out.entities[ref]
+        return self.out.get(ref)
 
     # ------------------------------------------------------------ makers
     def committee(self, c: Committee, span: Span | None = None, surface: str | None = None) -> Ref:

@@ -358,7 +358,7 @@ def _find_rounds(doc: Doc, defaults: dict[str, Committee]) -> None:
         if r.year is not None and "year" not in dict(doc.entity(ref).props):
             doc.out.set_prop(ref, "year", r.year)
         doc.mention(r.start, r.end, ref)
-        doc.rounds.append(doc.mentions[-1])
+        doc.rounds.append(doc.last_mention())
 
 
 def _find_teams(doc: Doc, defaults: dict[str, Committee]) -> None:
@@ -539,10 +539,8 @@ def extract_inspections(doc: Doc) -> None:
         s, e = sentence.start, sentence.end
         stext = doc.text[s:e]
         rounds, teams = _agents(doc, s, e)
-        unnumbered = re.search(
-            r"(?:中央|省委|市委|区委|县委)?(?:各|\d+个|[一二三四五六七八九十]+个)?(?:专项)?(?:巡视|巡察)组",
-            stext,
-        )
+        # every other part of (?:中央|省委…)?(?:各|\d+个|…个)?(?:专项)?(?:巡视|巡察)组 is optional
+        unnumbered = "巡视组" in stext or "巡察组" in stext
         if not rounds and not teams and not unnumbered:
             continue
         if not re.search(r"巡视|巡察|进驻|入驻|反馈", stext):

@@ -117,6 +117,7 @@ def _title_at(text: str, i: int) -> bool:
 _PREFIX_CHARS = "省市县区州"
 _BAD_LEFT = set("全本我该外各分兄友此每跨两三多省市县区州")
 _BROAD = ("中央", "国家", "中国", "中华全国", "全国", "中华")
+_BROAD_FIRST = frozenset(b[0] for b in _BROAD)
 
 
 @cache
@@ -190,11 +191,13 @@ def _prefix_len(doc: Doc, i: int, region_at: dict[int, tuple[int, str]]) -> int:
     text = doc.text
     if i in region_at:
         return region_at[i][0] - i
-    for broad in _BROAD:
-        if text.startswith(broad, i):
-            return len(broad)
+    ch = text[i]
+    if ch in _BROAD_FIRST:
+        for broad in _BROAD:
+            if text.startswith(broad, i):
+                return len(broad)
     if (
-        text[i] in _PREFIX_CHARS
+        ch in _PREFIX_CHARS
         and (i == 0 or text[i - 1] not in _BAD_LEFT)
         and not (
             i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and text[i - 1] not in "、和及与对向由驻在从为,"

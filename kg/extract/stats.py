@@ -202,9 +202,8 @@ class _Fact:
 def extract_statistics(doc: Doc) -> None:
     """Every figure the article reports, as a Statistic.
 
-    A figure repeated in another sentence (the same measure, value and unit, over no other round;
-    or an unclassified repeat of a classified figure) is one fact with two pieces of evidence; two
-    equal figures in one sentence are two facts.
+    A figure repeated in another sentence (the same measure, value and unit, over no other round)
+    is one fact with two pieces of evidence; two equal figures in one sentence are two facts.
     """
     facts: list[_Fact] = []
     for sentence in doc.article.sentences:
@@ -265,7 +264,7 @@ def _same_fact(a: _Fact, b: _Fact) -> bool:
         return False
     if (a.figure.value, a.figure.unit) != (b.figure.value, b.figure.unit):
         return False
-    if a.measure != b.measure and a.measure != "other":
+    if a.measure != b.measure:
         return False
     rounds = {r for r in (a.scope, b.scope) if r and r[0] == "InspectionRound"}
     return len(rounds) <= 1

@@ -14,9 +14,14 @@ mentions known entities attaches to the existing nodes.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import re
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import neo4j
@@ -33,6 +38,7 @@ __all__ = [
     "Progress",
     "ensure_schema",
     "load_graph",
+    "load_lock",
     "load_rows",
     "node_queries",
     "rel_query",
@@ -266,7 +272,8 @@ def load_rows(
     Nodes are merged on ``uri``. A relationship with an end node this call created is
     created (it cannot exist yet); the others are merged, their evidence unioned. A
     re-run after a failure finds the nodes already there and merges everything again,
-    so nothing is doubled.
+    so nothing is doubled. Loads into the same database from this machine take turns
+    (:func:`load_lock`).
 
     Parameters
     ----------
@@ -289,7 +296,53 @@ def load_rows(
     """
     if batch_size < 1:
         raise StoreError(f"--batch-size must be at least 1, not {batch_size}")
-    vocab = vocab or vocabulary()
+    with load_lock(store):
+        return _load_rows(store, rows, batch_size, progress, schema, vocab or vocabulary())
+
+
+def _lock_path(store: Store) -> Path:
+    """The lock file of the store's target: in the local server's home, else in the temporary folder."""
+    target = f"{store.settings.uri}|{store.settings.database or ''}"
+    name = "load-" + hashlib.sha1(target.encode("utf-8")).hexdigest()[:16] + ".lock"
+    if store.settings.local is not None:
+        return Path(store.settings.local.home) / name
+    return Path(tempfile.gettempdir()) / f"kg-{os.getuid() if hasattr(os, 'getuid') else 0}-{name}"
+
+
+@contextlib.contextmanager
+def load_lock(store: Store) -> Iterator[None]:
+    """Hold the lock of the store's database: loads on this machine into the same database wait in turn.
+
+    Two loads at once would each merge a relationship the other is creating, and both would
+    write it (duplicates no export shows). The lock is released when the process ends,
+    however it ends.
+    """
+    path = _lock_path(store)
+    try:
+        handle = path.open("a+")
+    except OSError as exc:
+        raise StoreError(f"cannot open the load lock {path}: {exc.strerror or exc}") from exc
+    with handle:
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no lock
+            yield
+            return
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _load_rows(
+    store: Store,
+    rows: GraphRows,
+    batch_size: int,
+    progress: Progress | None,
+    schema: bool,
+    vocab: Vocabulary,
+) -> LoadSummary:
     if schema:
         ensure_schema(store, vocab)
     summary = LoadSummary(skipped=rows.skipped)

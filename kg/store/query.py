@@ -1,5 +1,12 @@
 """Running any Cypher statement and getting plain Python values back: the store's generic query API.
 
+Read-only is enforced twice. :func:`kg.store.readonly.read_only_problem` parses the text
+and accepts only reading clauses, Cypher's own functions and a few schema procedures;
+anything else is refused, whatever it is called. And :func:`run` runs a read in a
+READ-mode transaction (Neo4j refuses writes in it) that is rolled back, never committed,
+because ArcadeDB executes writes even in READ transactions: whatever a statement might
+still change is undone.
+
 :meth:`kg.store.connect.Store.read` returns records as dictionaries, but loses the column
 names when there are no rows and passes parameters as keyword arguments (so a parameter
 cannot be called ``query``). :func:`run` keeps both, runs reads in a read transaction and
@@ -24,8 +31,9 @@ from neo4j import exceptions as neo_exc
 from neo4j import graph as neo_graph
 
 from kg.store.connect import Store
+from kg.store.readonly import read_only_problem
 
-__all__ = ["Records", "plain", "run"]
+__all__ = ["Records", "plain", "read_only_problem", "run"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +83,10 @@ def run(store: Store, query: str, params: Mapping[str, Any] | None = None, *, wr
     params
         The query's parameters.
     write
-        Run in a write transaction. In a read transaction Neo4j refuses writes; callers
-        that must not write should also check the text (ArcadeDB does not refuse them).
+        Run in a write transaction. Otherwise the statement runs in a READ-mode
+        transaction that is rolled back: Neo4j refuses writes in it and ArcadeDB, which
+        does not, keeps none. Callers that must not write also check the text first
+        (:func:`read_only_problem`), to say why before anything runs.
 
     Raises
     ------
@@ -85,16 +95,23 @@ def run(store: Store, query: str, params: Mapping[str, Any] | None = None, *, wr
     """
     values = dict(params or {})
 
-    def work(tx: neo4j.ManagedTransaction) -> Records:
+    def work(tx: neo4j.ManagedTransaction | neo4j.Transaction) -> Records:
         result = tx.run(query, values)
         columns = list(result.keys())
         rows = [{key: plain(record[key]) for key in columns} for record in result]
         return Records(columns, rows)
 
     try:
-        with store.session() as session:
-            if write:
+        if write:
+            with store.session() as session:
                 return session.execute_write(work)
-            return session.execute_read(work)
+        with store.driver.session(
+            database=store.settings.database, default_access_mode=neo4j.READ_ACCESS
+        ) as session:
+            tx = session.begin_transaction()
+            try:
+                return work(tx)
+            finally:
+                tx.rollback()  # a read commits nothing, whatever the server let it do
     except (neo_exc.Neo4jError, neo_exc.DriverError, OSError) as exc:
         raise store.translate(exc) from exc

@@ -113,7 +113,7 @@ def test_text_values_are_converted() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (demo("MATCH (n) SET n.x = 1 RETURN n"), "read-only, but this one uses SET"),
+        (demo("MATCH (n) SET n.x = 1 RETURN n"), "read-only, but in this one SET is not a reading clause"),
         (demo().replace("// name: demo\n", ""), "the header lacks name"),
         (demo().replace("int:1..4 | 2", "int:1..4 | 9"), "default or example of 'n' does not fit"),
         (demo().replace("| bool |", "| boolean |"), "unknown type 'boolean'"),
