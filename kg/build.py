@@ -66,6 +66,7 @@ from kg.graph import DEFAULT_BASE, article_iri, to_graph
 from kg.ingest import ARTICLE_SUFFIXES, Skipped, read_inputs
 from kg.model import Article
 from kg.ontology import ACSN_IRI, vocabulary
+from kg.resolve.judgements import Judgements
 
 if TYPE_CHECKING:
     from kg.store.connect import Settings, Store
@@ -677,9 +678,8 @@ def _signature(base: str, extractor: Extractor) -> str:
 
     name = f"{getattr(extractor, '__module__', '?')}.{getattr(extractor, '__qualname__', repr(extractor))}"
     package = Path(__file__).resolve().parent
-    sources = sorted((package / "extract").glob("*.py")) + [
-        package / f"{m}.py" for m in ("graph", "model", "text", "regions", "terms", "ontology")
-    ]
+    sources = sorted((package / "extract").glob("*.py")) + sorted((package / "resolve").glob("*.py"))
+    sources += [package / f"{m}.py" for m in ("graph", "model", "text", "regions", "terms", "ontology")]
     sources += sorted(ontology_dir().glob("*.ttl"))
     sources += sorted((package / "data").glob("*.t[sx][vt]"))  # the reference lists
     sources += [Path(p) for p in os.environ.get("KG_LEXICON", "").split(os.pathsep) if p]  # the user's
@@ -707,6 +707,7 @@ def build(
     extractor: Extractor = extract,
     progress: BuildProgress | None = None,
     article_seconds: float | None = ARTICLE_SECONDS,
+    judgements: Judgements | None = None,
 ) -> BuildReport:
     """Build the graph of a corpus into ``out`` (see the module docstring).
 
@@ -744,6 +745,9 @@ def build(
         Time budget of one article's extraction; an article over it is skipped with its
         reason (``None``: no budget). Enforced with ``SIGALRM`` in worker processes and in
         this process; Dask worker threads have none.
+    judgements
+        Analysts' judgements (:mod:`kg.resolve.judgements`), applied to every article's triples
+        (cached triples too); when they changed since the last load, every article is loaded again.
 
     Returns
     -------
@@ -781,9 +785,12 @@ def build(
     tmp.mkdir()
     cache = _Cache(outdir / CACHE_NAME, signature)
     prev_load = previous.get("load") or {}
+    judged = judgements.digest() if judgements else ""
     db_has: dict[str, str] = (
         dict(prev_load.get("articles") or {})
-        if prev_load.get("complete") and previous.get("base") == base
+        if prev_load.get("complete")
+        and previous.get("base") == base
+        and previous.get("judgements", "") == judged
         else {}
     )
     # with nothing loaded before, a load is a full one and needs no record of touched subjects
@@ -809,6 +816,10 @@ def build(
                         tick("extract", 1, None)
                         continue
                     art = f"<{article_iri(item.article, base)}>"
+                    if judgements:
+                        judged_nt = judgements.apply_nt(item.nt, item.article.id)
+                        if judged_nt is not item.nt:
+                            item.nt, item.parts = judged_nt, None
                     trig.write(f"{art} {{\n{item.nt}}}\n")
                     new = db_has.get(item.article.id) != item.digest
                     merge.add(art, item.nt, new=new, parts=item.parts)
@@ -818,6 +829,8 @@ def build(
             with clock.stage("merge"):
                 merge.flush()
         report.articles_read = len(articles)
+        if judgements:
+            report.notes.extend(judgements.unmatched())
         with clock.stage("merge"):
             classes, rels, measures = merge.counts()
             report.entities_by_class = dict(classes)
@@ -838,6 +851,7 @@ def build(
             "version": _MANIFEST_VERSION,
             "base": base,
             "signature": signature,
+            "judgements": judged,
             "articles": articles,
             "load": prev_load if prev_load.get("base", base) == base else {},
         }
@@ -866,6 +880,8 @@ def build(
         else:
             report.load = {"text": "not loaded (--no-load)"}
         validation.finish(clock, tick)
+        with clock.stage("report"):
+            _report_page(outdir, report)
         _write_json(outdir / MANIFEST_NAME, manifest)
         report.outputs.append(str(outdir / MANIFEST_NAME))
         report.seconds_by_stage = clock.seconds
@@ -1127,6 +1143,21 @@ class _Validation:
         }
 
 
+def _report_page(outdir: Path, report: BuildReport) -> None:
+    """``report.html``, charts read from ``graph.trig`` line by line (any corpus size)."""
+    from kg.report import collect, write_report
+
+    with (outdir / "graph.trig").open(encoding="utf-8") as lines:
+        data = collect(lines)
+    summary = {
+        "articles": report.articles_read,
+        "nodes": sum(report.entities_by_class.values()),
+        "relationships": sum(report.relationships_by_type.values()),
+    }
+    path = write_report(data, outdir / "report.html", summary=summary, skipped=report.articles_skipped)
+    report.outputs.append(str(path))
+
+
 def _render(graph: Graph | None, outdir: Path, report: BuildReport, clock: _Clock, wanted: bool) -> None:
     path = outdir / "graph.html"
     if not wanted:
@@ -1160,7 +1191,7 @@ def _render(graph: Graph | None, outdir: Path, report: BuildReport, clock: _Cloc
         "written": True,
         "nodes": page.nodes,
         "edges": page.edges,
-        "text": f"{page.nodes} nodes -> {path}",
+        "text": f"{page.nodes} of the nodes drawn (evidence and articles in the side panel) -> {path}",
     }
     report.outputs.append(str(path))
 

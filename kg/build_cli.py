@@ -8,14 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from kg.cli_common import LEXICON_HELP, use_lexicon
+from kg.cli_common import LEXICON_HELP, Database, Home, Uri, User, use_lexicon
 
 __all__ = ["build_command", "register"]
+
+
+class Validate(StrEnum):
+    """How much of the graph ``kg build`` checks against the SHACL shapes."""
+
+    auto = "auto"
+    full = "full"
+    none = "none"
 
 
 @contextmanager
@@ -44,7 +53,12 @@ def build_command(
     ],
     out: Annotated[
         Path,
-        typer.Option("--out", "-o", help="Output folder: graph.ttl, graph.trig, graph.html, report.json."),
+        typer.Option(
+            "--output",
+            "-o",
+            "--out",
+            help="Output folder: graph.ttl, graph.trig, graph.html, report.html, report.json.",
+        ),
     ],
     workers: Annotated[
         int | None,
@@ -62,29 +76,21 @@ def build_command(
         bool, typer.Option("--strict", help="Exit 1 when the graph has SHACL violations.")
     ] = False,
     validate: Annotated[
-        str,
+        Validate,
         typer.Option(
-            "--validate", help="auto (whole graph when it fits, else a sample), full (every article) or none."
+            "--validate",
+            help="auto (whole graph when it fits, else a sample), full (every article) or none.",
+            case_sensitive=False,
         ),
-    ] = "auto",
+    ] = Validate.auto,
     no_html: Annotated[bool, typer.Option("--no-html", help="Do not write graph.html.")] = False,
     base: Annotated[
         str | None, typer.Option(help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
     ] = None,
-    uri: Annotated[
-        str | None,
-        typer.Option(
-            "--uri", envvar="NEO4J_URI", help="Bolt URI; default: the local server.", show_default=False
-        ),
-    ] = None,
-    database: Annotated[
-        str | None,
-        typer.Option("--database", envvar="NEO4J_DATABASE", help="Database name.", show_default=False),
-    ] = None,
-    home: Annotated[
-        Path | None,
-        typer.Option("--home", envvar="KG_HOME", help="Home of the local server.", show_default=False),
-    ] = None,
+    uri: Uri = None,
+    user: User = None,
+    database: Database = None,
+    home: Home = None,
     article_seconds: Annotated[
         float,
         typer.Option(
@@ -94,15 +100,30 @@ def build_command(
         ),
     ] = 120.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    judgements: Annotated[
+        Path | None,
+        typer.Option(
+            "--judgements",
+            help="Judgements file to apply (default: $KG_JUDGEMENTS, judgements.jsonl beside the "
+            "corpus, or ~/.config/kg/judgements.jsonl).",
+            show_default=False,
+        ),
+    ] = None,
     lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)] = None,
 ) -> None:
     """Build the knowledge graph of a corpus: extract in parallel, merge, validate, export, load, report."""
     use_lexicon(lexicon)  # before the extractors load, here and in the workers
     from kg.build import build
+    from kg.resolve.judgements import Judgements, default_path
 
-    validate = validate.lower()
-    if validate not in ("auto", "full", "none"):
-        raise typer.BadParameter("use auto, full or none", param_hint="--validate")
+    judged = Judgements.read(judgements or default_path(corpus))  # a bad line fails before any work
+    settings = None
+    if not no_load:
+        # credentials and the server are checked before the corpus is read
+        from kg.cli_common import open_store
+
+        with open_store(uri, user, database, home) as store:
+            settings = store.settings
     with _progress_bar(quiet) as tick:
         report = build(
             corpus,
@@ -111,13 +132,15 @@ def build_command(
             chunk_size=chunk_size,
             dask_address=dask,
             load=not no_load,
-            store_options={"uri": uri, "database": database, "home": home},
+            store_settings=settings,
+            store_options={"uri": uri, "user": user, "database": database, "home": home},
             strict=False,
-            validate=validate,
+            validate=validate.value,
             html=not no_html,
             base=base,
             progress=tick,
             article_seconds=article_seconds or None,
+            judgements=judged,
         )
     if not quiet:
         for problem in report.articles_skipped:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from kg.cli_common import LEXICON_HELP, finish_with_skipped, use_lexicon
+from kg.cli_common import LEXICON_HELP, OnError, OnErrorOption, finish_with_skipped, use_lexicon
 from kg.errors import KgError
 
 __all__ = ["app", "main"]
@@ -22,18 +22,64 @@ app = typer.Typer(
     name="kg",
     help="Build knowledge graphs of party discipline inspection (巡视/巡察) from Chinese news articles.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
-OnError = Annotated[
-    str,
-    typer.Option(
-        "--on-error",
-        help="What to do with an input that cannot be read: 'skip' it (reported on stderr) or 'fail'.",
-        case_sensitive=False,
-    ),
-]
+
+def _version(value: bool) -> None:
+    if value:
+        from kg import __version__
+
+        typer.echo(f"kg (acsn-kg) {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Build knowledge graphs of party discipline inspection (巡视/巡察) from Chinese news articles."""
+
+
+_PLACEHOLDERS = {"str": "TEXT", "int": "INTEGER", "float": "FLOAT", "path": "PATH", "Path": "PATH"}
+
+
+def _plain_placeholders() -> None:
+    """Help reads ``TEXT``, ``PATH``, ``INTEGER`` and ``[a|b]`` after an option, nothing after a flag.
+
+    Typer 0.29 prints Python types (``<str>``, ``<list[str]>``, ``<bool>`` on flags, ``{inputs}``
+    in the usage line); click tools (sqlite-utils, datasette, dbt) print upper-case names.
+    """
+    import typer.core
+
+    param = typer.core._TyperParameter
+    original = param.display_type
+    if getattr(original, "_kg", False):
+        return
+
+    def display(self: typer.core._TyperParameter, ctx: Any) -> str | None:
+        if getattr(self, "is_flag", False) or getattr(self, "count", False):
+            return None
+        label = str(original(self, ctx) or "").strip("<>")
+        if self.type_descriptor.is_choice:
+            return f"[{label}]"
+        if label.startswith("list[") and label.endswith("]"):
+            label = label[5:-1]
+        label = label.removesuffix(" range")
+        return _PLACEHOLDERS.get(label, label.upper())
+
+    def usage_name(self: typer.core.TyperArgument) -> str:
+        name = self.metavar or self.name.upper()
+        name = name if self.required else f"[{name}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    display._kg = True  # type: ignore[attr-defined]
+    param.display_type = display  # type: ignore[method-assign,assignment]
+    typer.core.TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
 
 
 def err(message: str) -> None:
@@ -53,25 +99,38 @@ def extract(
             "-o", "--output", help="Output file; format from suffix (.ttl .nt .jsonld .trig), - for stdout."
         ),
     ],
-    on_error: OnError = "skip",
+    on_error: OnErrorOption = OnError.skip,
     base: Annotated[
         str | None, typer.Option(help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+    judgements: Annotated[
+        Path | None,
+        typer.Option(
+            "--judgements",
+            help="Judgements file to apply (default: $KG_JUDGEMENTS, judgements.jsonl beside the "
+            "corpus, or ~/.config/kg/judgements.jsonl).",
+        ),
+    ] = None,
     lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)] = None,
 ) -> None:
     """Extract inspection rounds, teams, targets, officials, events and figures from articles to RDF."""
     use_lexicon(lexicon)  # before the extractors load
     from kg.export import rdf_format, write_rdf
     from kg.pipeline import extract_inputs
+    from kg.resolve.judgements import Judgements, default_path
 
     rdf_format(output)  # fail on a bad suffix before reading anything
-    result = extract_inputs(inputs, on_error=_on_error(on_error), base=base)
+    judged = Judgements.read(judgements or default_path(inputs))  # a bad line fails before any work
+    result = extract_inputs(inputs, on_error=on_error.value, base=base, judgements=judged)
+    for note in result.notes:
+        err(f"kg: warning: {note}")
     write_rdf(result.graph, output, named_graphs=result.named_graphs(), base=result.base)
     if not quiet:
+        nodes, rels = result.property_graph_counts()
         err(
-            f"{result.article_count} article(s), {result.node_count} node(s), "
-            f"{len(result.graph)} triple(s) -> {output}"
+            f"{result.article_count} article(s): {nodes} node(s) and {rels} relationship(s) "
+            f"(as `kg db status` counts them), {len(result.graph)} triple(s) -> {output}"
             + (f"; {len(result.skipped)} input(s) skipped" if result.skipped else "")
         )
     finish_with_skipped(result.skipped)
@@ -134,13 +193,6 @@ def ontology(
         typer.echo(f"  {m.name:20} {m.label_zh}  {m.label_en}")
 
 
-def _on_error(value: str) -> str:
-    value = value.lower()
-    if value not in ("skip", "fail"):
-        raise typer.BadParameter("use 'skip' or 'fail'", param_hint="--on-error")
-    return value
-
-
 _registered = False
 
 
@@ -152,14 +204,17 @@ def _register_extensions() -> None:
     from kg.build_cli import register as register_build
     from kg.formats import register_formats
     from kg.query_cli import register as register_query
+    from kg.resolve_cli import register as register_resolve
     from kg.store.cli import register as register_store
     from kg.viz_cli import register as register_viz
 
+    _plain_placeholders()
     register_formats()
     register_build(app)
     register_store(app)
     register_query(app)
     register_viz(app)
+    register_resolve(app)
     _registered = True
 
 

@@ -1,24 +1,195 @@
-"""What every command that reads inputs does at the end: report what could not be read.
+"""What the commands share: choices, connection options, ``-p`` parameters, the store, skipped inputs.
 
 Bad input never stops the others (with ``--on-error skip``), and never passes in
 silence: each skipped input gets one line on stderr, and the command exits with
 code 1 once everything else is written, so scripts notice.
+
+Every command that talks to a database takes the same options (:data:`Uri`,
+:data:`User`, :data:`Database`, :data:`Home`) and opens it through
+:func:`open_store`, which checks the credentials and the server before any long work,
+and says on stderr when it starts the local server by itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import shutil
+from collections.abc import Callable, Iterable, Sequence
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-__all__ = ["LEXICON_HELP", "finish_with_skipped", "progress_bar", "use_lexicon"]
+    from kg.store.connect import Settings, Store
+
+__all__ = [
+    "LEXICON_HELP",
+    "Database",
+    "Home",
+    "OnError",
+    "OnErrorOption",
+    "Params",
+    "Uri",
+    "User",
+    "check_choice",
+    "complete_choice",
+    "finish_with_skipped",
+    "open_store",
+    "params_from",
+    "progress_bar",
+    "resolve_store_settings",
+    "terminal_width",
+    "use_lexicon",
+]
 
 LEXICON_HELP = "A lexicon file of your own that extends the reference lists (see README); repeatable."
+
+
+class OnError(StrEnum):
+    """What to do with an input that cannot be read."""
+
+    skip = "skip"
+    fail = "fail"
+
+
+OnErrorOption = Annotated[
+    OnError,
+    typer.Option(
+        "--on-error",
+        help="An input that cannot be read: skip it (one line on stderr, exit 1 at the end) or fail.",
+        case_sensitive=False,
+    ),
+]
+
+
+def check_choice(names: Callable[[], Iterable[str]], option: str) -> Callable[[str | None], str | None]:
+    """A Typer callback that accepts one of ``names()`` (case-insensitive), the registry of the moment."""
+
+    def check(value: str | None) -> str | None:
+        if value is None:
+            return None
+        known = sorted(names())
+        if value.lower() not in known:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(known)}", param_hint=option)
+        return value.lower()
+
+    return check
+
+
+def complete_choice(names: Callable[[], Iterable[str]]) -> Callable[[str], list[str]]:
+    """Shell completion of the names that start with what is typed."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [n for n in sorted(names()) if n.startswith(incomplete.lower())]
+
+    return complete
+
+
+Home = Annotated[
+    Path | None,
+    typer.Option(
+        "--home",
+        envvar="KG_HOME",
+        help="Home of the local server: data, password, pid and log (default ~/.local/share/acsn-kg).",
+        show_default=False,
+    ),
+]
+Uri = Annotated[
+    str | None,
+    typer.Option(
+        "--uri",
+        envvar="NEO4J_URI",
+        help="Bolt URI (bolt://, neo4j://, +s forms); default: the local server, started if needed.",
+        show_default=False,
+    ),
+]
+User = Annotated[
+    str | None,
+    typer.Option("--user", envvar="NEO4J_USERNAME", help="User name (default neo4j).", show_default=False),
+]
+Database = Annotated[
+    str | None,
+    typer.Option(
+        "--database",
+        envvar="NEO4J_DATABASE",
+        help="Database name (default: the server's).",
+        show_default=False,
+    ),
+]
+Params = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--param",
+        "-p",
+        help="A query parameter as key=value (JSON values: 3, true, [1,2]); repeat for several.",
+        show_default=False,
+    ),
+]
+
+
+def params_from(items: Sequence[str] | None, *, ad_hoc: bool = False) -> dict[str, Any]:
+    """The ``-p key=value`` options of every command, parsed one way.
+
+    For a library query the values stay text: the query's header declares each type and
+    converts (``-p depth=3`` binds the integer 3, ``-p name=3`` the text "3"). For an ad hoc
+    statement (``ad_hoc``), which declares nothing, a value that parses as JSON is that value.
+
+    Examples
+    --------
+    >>> params_from(["depth=3", "entity=张建国"])
+    {'depth': '3', 'entity': '张建国'}
+    >>> params_from(["depth=3", "entity=张建国", 'ids=["a", "b"]'], ad_hoc=True)
+    {'depth': 3, 'entity': '张建国', 'ids': ['a', 'b']}
+    """
+    from kg.queries import guess_value, parse_assignments
+
+    texts = parse_assignments(list(items or []))
+    if not ad_hoc:
+        return dict(texts)
+    return {k: guess_value(v) for k, v in texts.items()}
+
+
+def resolve_store_settings(
+    uri: str | None = None, user: str | None = None, database: str | None = None, home: Path | None = None
+) -> Settings:
+    """The connection settings; starts the local server when it is the target, saying so on stderr.
+
+    The local server starts on ``KG_PORT`` when set (as ``kg db start``), else on its last port.
+    """
+    from kg.store import server
+    from kg.store.connect import resolve_settings
+
+    if not (uri or os.environ.get("NEO4J_URI")):
+        port = os.environ.get("KG_PORT")
+        started = server.ensure_running(home, port=int(port) if port and port.isdigit() else None)
+        for note in started.notes:
+            typer.echo(note, err=True)
+        if not started.already_running:
+            state = started.state
+            typer.echo(
+                f"kg: started the local server at {state.uri} (database {state.database}, data in "
+                f"{state.home}); it keeps running: stop it with `kg db stop`",
+                err=True,
+            )
+    return resolve_settings(uri, user, database, home=home)
+
+
+def open_store(
+    uri: str | None = None, user: str | None = None, database: str | None = None, home: Path | None = None
+) -> Store:
+    """An open, checked connection (credentials and reachability), for a ``with`` block."""
+    from kg.store.connect import connect
+
+    return connect(resolve_store_settings(uri, user, database, home))
+
+
+def terminal_width() -> int:
+    """The width tables are fitted to: the terminal's, else ``COLUMNS``, else 100."""
+    return shutil.get_terminal_size((100, 24)).columns
 
 
 def progress_bar() -> Progress:
@@ -57,7 +228,6 @@ def use_lexicon(paths: Sequence[Path] | None) -> None:
     named in ``KG_LEXICON``, which the extractors, and the worker processes started after this
     call, read when they load.
     """
-    import os
     import sys
 
     from kg.data import read_lexicon

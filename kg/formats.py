@@ -2,7 +2,8 @@
 
 ``grass`` is a Neo4j Browser style sheet derived from the ontology; ``gexf`` and
 ``graphml`` open the database's graph in Gephi and other network tools;
-``neo4j-admin`` writes the CSV files of ``neo4j-admin database import``.
+``neo4j-admin`` writes the CSV files of ``neo4j-admin database import``; ``tables``
+writes tidy CSV files with a Frictionless ``datapackage.json`` (:mod:`kg.tables`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,12 @@ def _neo4j_admin(source: ExportSource, output: str) -> None:
     write_neo4j_admin(source.graph, output)
 
 
+def _tables(source: ExportSource, output: str) -> None:
+    from kg.tables import write_tables
+
+    write_tables(source.graph, output)
+
+
 def register_formats() -> None:
     """Add the non-RDF formats to the export registry."""
     register_format(
@@ -48,4 +55,9 @@ def register_formats() -> None:
     register_format(ExportFormat("graphml", (".graphml",), _graphml, "GraphML"))
     register_format(
         ExportFormat("neo4j-admin", (), _neo4j_admin, "CSV files for neo4j-admin database import (a folder)")
+    )
+    register_format(
+        ExportFormat(
+            "tables", (), _tables, "Tidy CSV tables with datapackage.json, for pandas, R and Stata (a folder)"
+        )
     )

@@ -162,10 +162,15 @@ def _entity_triples(entity: Entity, node: URIRef) -> Iterator[Triple]:
 
 
 def triples(extraction: Extraction, base: str = DEFAULT_BASE) -> Iterator[Triple]:
-    """The RDF triples of one article's extraction, each once.
+    """The RDF triples of one article's extraction, each once, with identities resolved.
+
+    Persons and central rounds are keyed as :func:`kg.resolve.auto.resolve_extraction` decides.
 
     For callers that write N-Triples or rows directly; :func:`to_graph` puts them in a graph.
     """
+    from kg.resolve.auto import resolve_extraction
+
+    extraction = resolve_extraction(extraction)
     article = extraction.article
     art = article_iri(article, base)
     yield from _article_triples(article, art)

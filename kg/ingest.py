@@ -473,6 +473,9 @@ def expand_inputs(
                 seen.add((st.st_dev, st.st_ino))
                 dirs.sort()
                 for fname in sorted(files):
+                    # judgements.jsonl beside the articles is the analysts' file (kg.resolve), not an article
+                    if fname == "judgements.jsonl":
+                        continue
                     if Path(fname).suffix.lower() in wanted and not fname.startswith("."):
                         yield Path(root) / fname, True
         elif any(ch in item for ch in "*?[") and not path.exists():

@@ -21,6 +21,7 @@ from kg.extract import Extractor, extract
 from kg.graph import DEFAULT_BASE, article_iri, to_graph
 from kg.ingest import ARTICLE_SUFFIXES, Skipped, expand_inputs, read_inputs
 from kg.model import Article
+from kg.resolve.judgements import Judgements
 
 __all__ = ["ExtractResult", "extract_articles", "extract_graph", "extract_inputs"]
 
@@ -34,6 +35,8 @@ class ExtractResult:
     articles: list[Article] = field(default_factory=list)
     per_article: dict[URIRef, Graph] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Judgements that named IRIs no article had (reported, not fatal)."""
 
     @property
     def article_count(self) -> int:
@@ -42,10 +45,18 @@ class ExtractResult:
 
     @property
     def node_count(self) -> int:
-        """How many distinct typed nodes the graph has."""
-        from rdflib import RDF
+        """How many nodes the graph makes in the database: typed subjects, reified statements aside.
 
-        return len(set(self.graph.subjects(RDF.type, None)))
+        This is what ``kg db status`` counts after a load (a node once, whatever its labels).
+        """
+        return self.property_graph_counts()[0]
+
+    def property_graph_counts(self) -> tuple[int, int]:
+        """The nodes and relationships this graph makes in the property graph (``kg load``'s rows)."""
+        from kg.store.mapping import graph_to_rows
+
+        rows = graph_to_rows(self.graph)
+        return len(rows.nodes), len(rows.rels)
 
     def named_graphs(self) -> list[tuple[URIRef, Graph]]:
         """One graph per article, named by the article's IRI (for TriG)."""
@@ -53,16 +64,24 @@ class ExtractResult:
 
 
 def extract_articles(
-    articles: Iterable[Article], *, base: str | None = None, extractor: Extractor = extract
+    articles: Iterable[Article],
+    *,
+    base: str | None = None,
+    extractor: Extractor = extract,
+    judgements: Judgements | None = None,
 ) -> ExtractResult:
-    """Extract articles already read into one graph (and one graph per article)."""
+    """Extract articles already read into one graph (and one graph per article), judgements applied."""
     base = base or DEFAULT_BASE
     result = ExtractResult(graph=Graph(), base=base)
     for article in articles:
         part = to_graph(extractor(article), base)
+        if judgements:
+            part = judgements.apply(part, article.id)
         result.per_article[article_iri(article, base)] = part
         result.graph += part
         result.articles.append(article)
+    if judgements:
+        result.notes = list(judgements.unmatched())
     return result
 
 
@@ -72,9 +91,16 @@ def extract_graph(articles: Iterable[Article], *, base: str | None = None) -> Gr
 
 
 def extract_inputs(
-    inputs: Iterable[str], *, on_error: str = "skip", base: str | None = None, extractor: Extractor = extract
+    inputs: Iterable[str],
+    *,
+    on_error: str = "skip",
+    base: str | None = None,
+    extractor: Extractor = extract,
+    judgements: Judgements | None = None,
 ) -> ExtractResult:
     """Read every input and extract it; RDF files (.ttl .nt .jsonld .trig) are read as graphs.
+
+    ``judgements`` (see :mod:`kg.resolve.judgements`) are applied to every article's triples.
 
     Raises
     ------
@@ -107,8 +133,12 @@ def extract_inputs(
         ),
         base=base,
         extractor=extractor,
+        judgements=judgements,
     )
     result.skipped = skipped
     for path in rdf_paths:
-        result.graph += parse_rdf(path)
+        graph = parse_rdf(path)
+        result.graph += judgements.apply(graph, "") if judgements else graph
+    if judgements and rdf_paths:
+        result.notes = list(judgements.unmatched())
     return result

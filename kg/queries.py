@@ -440,8 +440,11 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def format_result(result: Result, fmt: str = "table") -> str:
+def format_result(result: Result, fmt: str = "table", *, width: int | None = None) -> str:
     """The result as an aligned text table, CSV or JSON (a list of objects).
+
+    A table wider than ``width`` terminal cells has its widest columns cut, each cut cell
+    ending in ``…``, and says so under the table; CSV and JSON keep every cell whole.
 
     Examples
     --------
@@ -468,21 +471,64 @@ def format_result(result: Result, fmt: str = "table") -> str:
         return out.getvalue()
     if fmt != "table":
         raise QueryError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
-    return _table(result)
+    return _table(result, width)
 
 
-def _table(result: Result) -> str:
+_MIN_COLUMN = 6
+"""Cells a cut column keeps at least."""
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells, ending in … when cut."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def _table(result: Result, width: int | None = None) -> str:
     from rich.cells import cell_len  # East Asian characters are two cells wide
 
     cells = [[_cell(row.get(c)).replace("\n", " ") for c in result.columns] for row in result.rows]
     widths = [max([cell_len(c)] + [cell_len(r[i]) for r in cells]) for i, c in enumerate(result.columns)]
+    cut = False
+    if width is not None and widths:
+        budget = width - 2 * (len(widths) - 1)
+        while sum(widths) > budget:
+            widest = max(range(len(widths)), key=lambda i: widths[i])
+            if widths[widest] <= _MIN_COLUMN:
+                break
+            widths[widest] -= 1
+        for r in cells:
+            for i, value in enumerate(r):
+                if cell_len(value) > widths[i]:
+                    r[i] = _cut(value, widths[i])
+                    cut = True
+        header = [_cut(c, w) for c, w in zip(result.columns, widths, strict=True)]
+    else:
+        header = list(result.columns)
 
     def line(values: Sequence[str]) -> str:
         return "  ".join(v + " " * (w - cell_len(v)) for v, w in zip(values, widths, strict=True)).rstrip()
 
-    lines = [line(result.columns), line(["-" * w for w in widths])]
+    lines = [line(header), line(["-" * w for w in widths])]
     lines += [line(r) for r in cells]
-    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    lines.append(
+        f"({len(cells)} row{'s' if len(cells) != 1 else ''}"
+        + (
+            "; cells cut at the terminal's width end in …, --format csv or json shows them whole)"
+            if cut
+            else ")"
+        )
+    )
     return "\n".join(lines)
 
 

@@ -9,16 +9,17 @@ other ``NEO4J_*`` settings, else the local server.
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kg.queries import FORMATS, QueryError
-from kg.store.cli import Database, Home, Uri, User
+from kg.cli_common import Database, Home, Params, Uri, User, open_store, params_from, terminal_width
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from kg.queries import Result
     from kg.store.connect import Store
 
 __all__ = ["query_app", "register"]
@@ -29,12 +30,23 @@ query_app = typer.Typer(
     no_args_is_help=True,
 )
 
-Params = Annotated[
-    list[str] | None,
-    typer.Option("--param", "-p", help="A parameter as key=value; repeat for several.", show_default=False),
-]
+
+class OutputFormat(StrEnum):
+    """How a result is printed."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
 Format = Annotated[
-    str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.", case_sensitive=False)
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (fitted to the terminal, long cells cut with …), csv or json (every cell whole).",
+        case_sensitive=False,
+    ),
 ]
 Library = Annotated[
     str | None,
@@ -47,17 +59,17 @@ Library = Annotated[
 ]
 
 
-def _format(fmt: str) -> str:
-    fmt = fmt.lower()
-    if fmt not in FORMATS:
-        raise QueryError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
-    return fmt
-
-
 def _open(uri: str | None, user: str | None, database: str | None, home: Path | None) -> Store:
-    from kg.store.connect import connect, resolve_settings
+    return open_store(uri, user, database, home)
 
-    return connect(resolve_settings(uri, user, database, home=home))
+
+def _print(result: Result, fmt: OutputFormat) -> None:
+    from kg.queries import format_result
+
+    if fmt is OutputFormat.table:
+        typer.echo(format_result(result, "table", width=terminal_width()))
+    else:
+        typer.echo(format_result(result, fmt.value))
 
 
 @query_app.command("list")
@@ -100,7 +112,7 @@ def show_query(
 def run_query_command(
     name: Annotated[str, typer.Argument(help="The query's name (see `kg query list`).")],
     param: Params = None,
-    fmt: Format = "table",
+    fmt: Format = OutputFormat.table,
     library: Library = None,
     uri: Uri = None,
     user: User = None,
@@ -108,14 +120,13 @@ def run_query_command(
     home: Home = None,
 ) -> None:
     """Run a library query (read-only) and print its rows."""
-    from kg.queries import format_result, get_query, parse_assignments, run_query
+    from kg.queries import get_query, run_query
 
-    chosen = _format(fmt)
     q = get_query(name, library)
-    values = q.bind(parse_assignments(param or []))  # bad parameters fail before connecting
+    values = q.bind(params_from(param))  # bad parameters fail before connecting
     with _open(uri, user, database, home) as store:
         result = run_query(store, q, values)
-    typer.echo(format_result(result, chosen))
+    _print(result, fmt)
 
 
 def cypher(
@@ -124,23 +135,22 @@ def cypher(
     write: Annotated[
         bool, typer.Option("--write", help="Run in a write transaction (needed for CREATE, MERGE, SET...).")
     ] = False,
-    fmt: Format = "table",
+    fmt: Format = OutputFormat.table,
     uri: Uri = None,
     user: User = None,
     database: Database = None,
     home: Home = None,
 ) -> None:
     """Run an ad hoc Cypher statement; read-only unless --write. Parameters: -p key=value (JSON values)."""
-    from kg.queries import check_read_only, format_result, guess_value, parse_assignments, run_cypher
+    from kg.queries import check_read_only, run_cypher
 
-    chosen = _format(fmt)
     text = sys.stdin.read() if statement == "-" else statement
-    values = {k: guess_value(v) for k, v in parse_assignments(param or []).items()}
+    values = params_from(param, ad_hoc=True)
     if not write:
         check_read_only(text)  # before connecting
     with _open(uri, user, database, home) as store:
         result = run_cypher(store, text, values, write=write)
-    typer.echo(format_result(result, chosen))
+    _print(result, fmt)
 
 
 def register(app: typer.Typer) -> None:

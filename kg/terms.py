@@ -94,6 +94,7 @@ class ACSN(DefinedNamespace):
     topic: URIRef
     unit: URIRef
     unitsInspected: URIRef
+    uris: URIRef
     url: URIRef
     value: URIRef
     year: URIRef
@@ -176,6 +177,7 @@ PROPERTY_KEYS = {
     "https://w3id.org/acsn#title": "title",
     "https://w3id.org/acsn#topic": "topic",
     "https://w3id.org/acsn#unit": "unit",
+    "https://w3id.org/acsn#uris": "uris",
     "https://w3id.org/acsn#url": "url",
     "https://w3id.org/acsn#value": "value",
     "https://w3id.org/acsn#year": "year",

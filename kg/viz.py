@@ -75,6 +75,8 @@ FONT_STACK = (
 _SCALE = 120.0  # pixels per layout unit (about one edge length)
 _EDGE_LABEL_LIMIT = 200  # edge captions help on small graphs and are noise on big ones
 _LABEL_MAX = 16
+_HUBS = 12
+"""How many of the most connected nodes keep a readable label at every zoom."""
 _TIP_EVIDENCE = 2
 _TIP_SENTENCE = 160
 _VIS_ASSETS = ("lib/vis-9.1.2/vis-network.min.js", "lib/vis-9.1.2/vis-network.css")
@@ -215,6 +217,19 @@ def _build(
         height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title or DEFAULT_TITLE
     )
     degree = dict(G.degree())
+    # figures that count over nothing named are listed in the side bar, not strewn on the canvas
+    unscoped = {
+        v
+        for v in order
+        if G.nodes[v]["cls"] == "Statistic" and not any(k == "SCOPE" for _, _, k in G.out_edges(v, keys=True))
+    }
+    meta["unscoped"] = sorted(index[v] for v in unscoped)
+    meta["figures"] = _figures_by_scope(G, index)
+    meta["hubs"] = [
+        index[v]
+        for v in sorted(order, key=lambda v: (-degree.get(v, 0), index[v]))[:_HUBS]
+        if degree.get(v, 0) > 1
+    ]
     for v in order:
         attrs = G.nodes[v]
         cls = attrs["cls"]
@@ -222,7 +237,8 @@ def _build(
         x, y = positions.get(v, (0.0, 0.0))
         net.add_node(
             index[v],
-            label=_short(attrs["label"]),
+            label=canvas_label(G, v),
+            hidden=v in unscoped,
             shape=shape,
             color=_node_color(color),
             title=_node_tooltip(G, v, meta["nodes"][index[v]]["p"], meta),
@@ -257,9 +273,54 @@ def _build(
     return page, {"nodes": n, "edges": G.number_of_edges(), "physics": use_physics, "layout": layout_seconds}
 
 
-def _short(text: str) -> str:
+def _short(text: str, limit: int = _LABEL_MAX) -> str:
+    """``text`` in at most ``limit`` characters, shortened in the middle (both ends tell nodes apart)."""
     text = " ".join(str(text).split())
-    return text if len(text) <= _LABEL_MAX else text[: _LABEL_MAX - 1] + "…"
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) // 2
+    return text[:head] + "…" + text[len(text) - (limit - 1 - head) :]
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def canvas_label(G: nx.MultiDiGraph, v: Hashable) -> str:
+    """The label drawn on the canvas.
+
+    An inspection reads "round · target", each side shortened in the middle so the target
+    is never cut off; a figure reads "measure: value unit (scope, period)".
+
+    Examples
+    --------
+    >>> _short("十四届浙江省委第七轮巡视", 9)
+    '十四届浙…轮巡视'
+    """
+    attrs = G.nodes[v]
+    label = str(attrs["label"])
+    if attrs["cls"] == "Inspection" and "·" in label:
+        agent, _, target = label.partition("·")
+        return f"{_short(agent, 10)}·{_short(target, 12)}"
+    if attrs["cls"] == "Statistic":
+        measure = vocabulary().measures.get(str(attrs.get("measure", "")))
+        what = measure.label_zh if measure else str(attrs.get("measure", ""))
+        scope = next((G.nodes[t]["label"] for _, t, k in G.out_edges(v, keys=True) if k == "SCOPE"), None)
+        where = ", ".join(str(x) for x in (_short(scope, 10) if scope else None, attrs.get("period")) if x)
+        value = f"{_number(attrs.get('value'))}{attrs.get('unit', '') or ''}"
+        return f"{what}: {value}" + (f" ({where})" if where else "")
+    return _short(label)
+
+
+def _figures_by_scope(G: nx.MultiDiGraph, index: Mapping[Hashable, int]) -> dict[str, list[int]]:
+    """For each node that figures count over, the figures (node indexes)."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for u, t, k in G.edges(keys=True):
+        if k == "SCOPE" and G.nodes[u]["cls"] == "Statistic":
+            out[str(index[t])].append(index[u])
+    return {key: sorted(v) for key, v in out.items()}
 
 
 def _dark(color: str) -> bool:
@@ -297,6 +358,22 @@ def _node_font(color: str, shape: str) -> dict[str, Any]:
     return {"color": "#263238"}
 
 
+_VALUE_ZH = {
+    "province": "省级",
+    "prefecture": "地级",
+    "county": "县级",
+    "township": "乡级",
+    "central": "中央",
+    "provincial": "省级",
+    "municipal": "市级",
+    "party": "党组织",
+    "state": "国家机关",
+    "enterprise": "企业",
+    "institution": "事业单位",
+}
+"""Chinese beside the English values of adminLevel, level and category."""
+
+
 def _props_of(
     attrs: Mapping[str, Any], labels: Mapping[str, str], measures: Mapping[str, str]
 ) -> list[list[str]]:
@@ -308,6 +385,8 @@ def _props_of(
         value = attrs[key]
         if key == "measure":
             value = f"{measures.get(str(value), value)} ({value})"
+        elif str(value) in _VALUE_ZH:
+            value = f"{_VALUE_ZH[str(value)]} {value}"
         elif isinstance(value, bool):
             value = "是" if value else "否"
         elif isinstance(value, float) and value.is_integer():
@@ -368,21 +447,44 @@ def _meta(G: nx.MultiDiGraph, order: list[Hashable], index: Mapping[Hashable, in
                 "y": node_years(G, v),
                 "u": str(v),
             }
+            | (
+                {
+                    "f": [
+                        measures.get(str(attrs.get("measure", "")), str(attrs.get("measure", ""))),
+                        attrs.get("value"),
+                        str(attrs.get("unit", "") or ""),
+                        str(attrs.get("period", "") or ""),
+                    ]
+                }
+                if attrs["cls"] == "Statistic"
+                else {}
+            )
         )
     region_level = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
     regions = sorted(
         (index[v] for v in order if G.nodes[v]["cls"] == "Region"),
         key=lambda i: (region_level.get(str(G.nodes[order[i]].get("adminLevel")), 9), nodes[i]["n"]),
     )
+
+    def _int(v: Hashable, key: str) -> int:
+        value = G.nodes[v].get(key)
+        return value if isinstance(value, int) else 0
+
+    committee = {
+        v: next((G.nodes[t]["label"] for _, t, k in G.out_edges(v, keys=True) if k == "CONDUCTED_BY"), "")
+        for v in order
+        if G.nodes[v]["cls"] == "InspectionRound"
+    }
     rounds = sorted(
-        (index[v] for v in order if G.nodes[v]["cls"] == "InspectionRound"),
+        (index[v] for v in committee),
         key=lambda i: (
-            str(G.nodes[order[i]].get("year", "")),
-            G.nodes[order[i]].get("term", 0) if isinstance(G.nodes[order[i]].get("term"), int) else 0,
-            G.nodes[order[i]].get("ordinal", 0) if isinstance(G.nodes[order[i]].get("ordinal"), int) else 0,
+            committee[order[i]] or "~",
+            _int(order[i], "term"),
+            _int(order[i], "ordinal"),
             nodes[i]["n"],
         ),
     )
+    round_groups = [committee[order[i]] or "未注明党委 No committee" for i in rounds]
     return {
         "classes": classes,
         "rels": rels,
@@ -407,6 +509,7 @@ def _meta(G: nx.MultiDiGraph, order: list[Hashable], index: Mapping[Hashable, in
             for a in article_ids
         ],
         "rounds": rounds,
+        "roundGroups": round_groups,
         "regions": regions,
         "years": sorted({y for node in nodes for y in node["y"]}),
         "_evidence_index": evidence_index,
@@ -663,6 +766,7 @@ _TEMPLATE = """<!DOCTYPE html>
       <label>年份 Year<select id="kg-year"></select></label>
       <label class="kg-check"><input id="kg-physics" type="checkbox"> 物理布局 Physics</label>
     </section>
+    <section id="kg-unscoped" hidden></section>
     <p id="kg-note"></p>
   </aside>
   <div id="mynetwork"></div>
@@ -721,6 +825,13 @@ html, body { margin: 0; height: 100%; font-family: __FONTS__; color: #263238; ba
 #kg-filters select { display: block; width: 100%; margin-top: 3px; padding: 4px; font: inherit; }
 #kg-filters .kg-check { display: flex; gap: 6px; align-items: center; }
 #kg-note { color: #78909c; font-size: 12px; line-height: 1.5; }
+#kg-unscoped { max-height: 40vh; overflow: auto; }
+table.kg-figures { border-collapse: collapse; width: 100%; font-size: 12px; margin-top: 4px; }
+table.kg-figures th { text-align: left; cursor: pointer; color: #607d8b; border-bottom: 1px solid #cfd8dc;
+  padding: 2px 4px; white-space: nowrap; user-select: none; }
+table.kg-figures td { padding: 2px 4px; border-bottom: 1px solid #eceff1; vertical-align: top;
+  word-break: break-all; }
+table.kg-figures td.kg-num { text-align: right; font-variant-numeric: tabular-nums; }
 #mynetwork { flex: 1; height: 100%; position: relative; background: #ffffff; min-width: 0; }
 #kg-panel { width: 360px; flex: none; overflow: auto; padding: 12px 16px 24px; background: #fff;
   border-left: 1px solid #e0e0e0; font-size: 13px; line-height: 1.55; position: relative; }
@@ -836,7 +947,20 @@ _JS = r"""
     select.disabled = items.length === 0;
     return select;
   }
-  var roundSel = fillSelect("kg-round", "全部 All", meta.rounds, function (i) { return info[i].n; });
+  var roundSel = fillSelect("kg-round", "全部 All", [], null);
+  (function () {
+    var group = null, label = null;
+    meta.rounds.forEach(function (r, k) {
+      if (meta.roundGroups[k] !== label) {
+        label = meta.roundGroups[k];
+        group = document.createElement("optgroup");
+        group.label = label;  // an attribute set from script: text, never markup
+        roundSel.append(group);
+      }
+      var o = el("option", null, info[r].n); o.value = String(r); group.append(o);
+    });
+    roundSel.disabled = meta.rounds.length === 0;
+  })();
   var regionSel = fillSelect("kg-region", "全部 All", meta.regions, function (i) { return info[i].n; });
   var yearSel = fillSelect("kg-year", "全部 All", meta.years, function (y) { return y; });
   roundSel.addEventListener("change", function () { state.round = +roundSel.value; applyFilters(); });
@@ -876,13 +1000,19 @@ _JS = r"""
   }
 
   // ---------------------------------------------------------------- neighbourhood highlight
+  var dimmed = new Set();
+  function dimFont(i) {
+    return Object.assign({}, DIM_FONT, baseFont[i] && baseFont[i].size ? { size: baseFont[i].size } : {});
+  }
   function highlight(id) {
     var keep = new Set([id]);
     adjacency[id].forEach(function (a) { keep.add(a[1]); });
     var updates = [];
+    dimmed = new Set();
     for (var i = 0; i < N; i++) {
       var on = keep.has(i);
-      updates.push({ id: i, color: on ? baseColor[i] : DIM, font: on ? baseFont[i] : DIM_FONT });
+      if (!on) dimmed.add(i);
+      updates.push({ id: i, color: on ? baseColor[i] : DIM, font: on ? baseFont[i] : dimFont(i) });
     }
     nodes.update(updates);
     network.setOptions({ edges: { color: { color: "rgba(176,190,197,0.25)" },
@@ -893,10 +1023,69 @@ _JS = r"""
     if (state.highlighted < 0) return;
     var updates = [];
     for (var i = 0; i < N; i++) updates.push({ id: i, color: baseColor[i], font: baseFont[i] });
+    dimmed = new Set();
     nodes.update(updates);
     network.setOptions({ edges: { color: { color: DATA.options.edges.color.color },
                                   font: { color: DATA.options.edges.font.color } } });
     state.highlighted = -1;
+  }
+
+  // The most connected nodes keep labels of about HUB_PX screen pixels at every zoom.
+  var HUB_PX = 13, hubBase = {};
+  meta.hubs.forEach(function (i) { hubBase[i] = baseFont[i]; });
+  function sizeHubLabels() {
+    var scale = network.getScale(), size = Math.max(14, Math.ceil(HUB_PX / Math.max(scale, 0.01)));
+    var updates = [];
+    meta.hubs.forEach(function (i) {
+      baseFont[i] = Object.assign({}, hubBase[i], { size: size });
+      updates.push({ id: i, font: dimmed.has(i) ? dimFont(i) : baseFont[i] });
+    });
+    if (updates.length) nodes.update(updates);
+  }
+  // focus() and fit() change the zoom without a zoom event: look after every drawing
+  var sizedAt = null;
+  network.on("afterDrawing", function () {
+    var scale = network.getScale();
+    if (sizedAt === null || Math.abs(scale - sizedAt) / sizedAt > 0.05) { sizedAt = scale; sizeHubLabels(); }
+  });
+
+  // ---------------------------------------------------------------- figures tables
+  function figureTable(ids) {
+    var table = el("table", "kg-figures"), head = el("tr"), body = el("tbody");
+    var cols = [["指标 Measure", 0], ["数值 Value", 1], ["期间 Period", 3]];
+    var order = { col: 3, dir: 1 };
+    function fill() {
+      var rows = ids.slice().sort(function (a, b) {
+        var x = info[a].f[order.col], y = info[b].f[order.col];
+        var c = (typeof x === "number" && typeof y === "number") ? x - y : String(x).localeCompare(String(y));
+        return order.dir * (c || a - b);
+      });
+      body.replaceChildren();
+      rows.forEach(function (j) {
+        var tr = el("tr"), f = info[j].f;
+        tr.append(el("td", null, f[0]), el("td", "kg-num", (f[1] === null ? "" : f[1]) + f[2]),
+                  el("td", null, f[3]));
+        tr.title = info[j].n;
+        body.append(tr);
+      });
+    }
+    cols.forEach(function (c) {
+      var th = el("th", null, c[0]);
+      th.addEventListener("click", function () {
+        order.dir = order.col === c[1] ? -order.dir : 1; order.col = c[1]; fill();
+      });
+      head.append(th);
+    });
+    var thead = el("thead"); thead.append(head);
+    table.append(thead, body);
+    fill();
+    return table;
+  }
+  var unscopedBox = document.getElementById("kg-unscoped");
+  if (meta.unscoped.length) {
+    unscopedBox.append(el("h2", null, "未注明范围的数据 Unscoped figures (" + meta.unscoped.length + ")"),
+                       figureTable(meta.unscoped));
+    unscopedBox.hidden = false;
   }
 
   // ---------------------------------------------------------------- details panel
@@ -959,6 +1148,10 @@ _JS = r"""
       });
       if (adjacency[i].length > 200) ul.append(el("li", null, "… " + (adjacency[i].length - 200) + " more"));
       panelBody.append(ul);
+    }
+    var figs = meta.figures[String(i)] || [];
+    if (figs.length) {
+      panelBody.append(el("h3", null, "数据 Figures (" + figs.length + ")"), figureTable(figs));
     }
     panelBody.append(evidenceList(d.ev));
     if (d.s.length) {
@@ -1027,13 +1220,18 @@ _JS = r"""
     if (ev.key === "Escape") { results.hidden = true; input.blur(); }
   });
 
+  function centre(i, scale) {
+    // the panel takes its place beside the canvas first, so the node lands in what stays visible
+    network.setSize("100%", "100%");
+    network.redraw();
+    network.focus(i, { scale: scale, animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+  }
   function focus(i) {
     if (!visible[i]) resetFilters();
     network.selectNodes([i]);
-    var scale = Math.max(network.getScale(), N > 500 ? 0.9 : 1.1);
-    network.focus(i, { scale: scale, animation: { duration: 350, easingFunction: "easeInOutQuad" } });
     highlight(i);
     showNode(i);
+    centre(i, Math.max(network.getScale(), N > 500 ? 0.9 : 1.1));
     return i;
   }
 
@@ -1043,7 +1241,9 @@ _JS = r"""
   });
 
   network.on("click", function (params) {
-    if (params.nodes.length) { highlight(params.nodes[0]); showNode(params.nodes[0]); }
+    if (params.nodes.length) {
+      highlight(params.nodes[0]); showNode(params.nodes[0]); centre(params.nodes[0], network.getScale());
+    }
     else if (params.edges.length) { clearHighlight(); showEdge(params.edges[0]); }
     else { clearHighlight(); panel.hidden = true; }
   });
@@ -1056,6 +1256,7 @@ _JS = r"""
 
   function ready() {
     if (viewer.ready) return;
+    sizeHubLabels();
     viewer.ready = true;
     document.body.dataset.ready = "true";
   }
@@ -1072,6 +1273,7 @@ _JS = r"""
   if (N === 0) ready();
 
   viewer.search = search;
+  viewer.hubs = meta.hubs;
   viewer.focus = focus;
   viewer.highlight = highlight;
   viewer.applyFilters = function (f) {

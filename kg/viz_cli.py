@@ -7,11 +7,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from kg.cli_common import finish_with_skipped
+from kg.cli_common import (
+    Database,
+    Home,
+    OnError,
+    OnErrorOption,
+    Params,
+    Uri,
+    User,
+    finish_with_skipped,
+    params_from,
+)
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -42,61 +52,75 @@ def viz(
     cypher: Annotated[
         str | None, typer.Option("--cypher", help="With --from-db: show what this read query returns.")
     ] = None,
-    param: Annotated[
-        list[str] | None, typer.Option("-p", "--param", help="A query parameter, key=value (repeatable).")
-    ] = None,
+    param: Params = None,
     hops: Annotated[int, typer.Option(help="With --query/--cypher: neighbours this many steps away.")] = 1,
     title: Annotated[str | None, typer.Option(help="Page title (default 巡视巡察知识图谱).")] = None,
     articles: Annotated[
         bool,
         typer.Option("--articles/--no-articles", help="Draw articles as nodes (default: only in the panel)."),
     ] = False,
-    on_error: Annotated[
-        str, typer.Option("--on-error", help="An article that cannot be read: 'skip' it or 'fail'.")
-    ] = "skip",
+    on_error: OnErrorOption = OnError.skip,
+    uri: Uri = None,
+    user: User = None,
+    database: Database = None,
+    home: Home = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
 ) -> None:
     """Write an interactive, offline HTML viewer of the graph: search, filters, evidence per node."""
     from kg.pipeline import extract_inputs
     from kg.viz import render_html
 
-    if on_error.lower() not in ("skip", "fail"):
-        raise typer.BadParameter("use 'skip' or 'fail'", param_hint="--on-error")
     inputs = inputs or []
+    values = params_from(param, ad_hoc=cypher is not None)  # bad parameters fail before connecting
     if from_db:
-        graph = _graph_from_db(query, cypher, param or [], hops)
+        graph = _graph_from_db(query, cypher, values, hops, uri=uri, user=user, database=database, home=home)
         page = render_html(graph, output, title=title, articles=articles)
         if not quiet:
-            typer.echo(f"{page.nodes} node(s), {page.edges} edge(s) from the database -> {output}", err=True)
+            typer.echo(
+                f"{page.nodes} node(s) and {page.edges} edge(s) drawn from the database "
+                f"(evidence and articles in the side panel) -> {output}",
+                err=True,
+            )
         return
     if not inputs:
         raise typer.BadParameter("give article or RDF inputs, or --from-db", param_hint="INPUTS")
     if query or cypher:
         raise typer.BadParameter("--query and --cypher go with --from-db", param_hint="--query")
-    result = extract_inputs(inputs, on_error=on_error.lower())  # RDF files are read as they are
+    result = extract_inputs(inputs, on_error=on_error.value)  # RDF files are read as they are
     page = render_html(result.graph, output, title=title, articles=articles)
     if not quiet:
         mode = "layout in the browser" if page.physics else "precomputed layout"
         typer.echo(
-            f"{page.nodes} node(s), {page.edges} edge(s), {mode}, {page.size_bytes / 1e6:.1f} MB -> {output}",
+            f"{page.nodes} of {result.node_count} node(s) drawn, {page.edges} edge(s) (evidence and articles "
+            f"in the side panel), {mode}, {page.size_bytes / 1e6:.1f} MB -> {output}",
             err=True,
         )
     finish_with_skipped(result.skipped)
 
 
-def _graph_from_db(query: str | None, cypher: str | None, params: list[str], hops: int) -> Graph:
+def _graph_from_db(
+    query: str | None,
+    cypher: str | None,
+    params: dict[str, Any],
+    hops: int,
+    *,
+    uri: str | None = None,
+    user: str | None = None,
+    database: str | None = None,
+    home: Path | None = None,
+) -> Graph:
     """The database's graph, or the part of it around what a query returns."""
-    from kg.queries import parse_assignments, run_cypher, run_query
-    from kg.store.connect import connect, resolve_settings
+    from kg.cli_common import open_store
+    from kg.queries import run_cypher, run_query
     from kg.store.readback import read_graph
     from kg.subgraph import keys_in, select
 
-    with connect(resolve_settings()) as store:
+    with open_store(uri, user, database, home) as store:
         graph = read_graph(store)
         if query:
-            result = run_query(store, query, parse_assignments(params))
+            result = run_query(store, query, params)
         elif cypher:
-            result = run_cypher(store, cypher, parse_assignments(params))
+            result = run_cypher(store, cypher, params)
         else:
             return graph
     return select(graph, keys_in(result.rows), hops=hops)

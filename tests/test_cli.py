@@ -114,3 +114,133 @@ def test_ontology_command_prints_and_checks():
     text = done.stdout.decode()
     assert "InspectionRound" in text and "巡视轮次" in text and "PART_OF" in text and "problemsFound" in text
     assert kg("ontology", "--check").returncode == 0
+
+
+def test_version():
+    from kg import __version__
+
+    done = kg("--version")
+    assert done.returncode == 0 and done.stdout.decode().strip() == f"kg (acsn-kg) {__version__}"
+
+
+def test_help_placeholders_read_as_words_and_flags_have_none():
+    from typer.testing import CliRunner
+
+    _register_extensions()
+    from kg.cli import _plain_placeholders
+
+    _plain_placeholders()
+    runner = CliRunner()
+    checked = 0
+    for path, cmd in _commands(app):
+        if getattr(cmd, "commands", None):
+            continue
+        result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "200"}, terminal_width=200)
+        assert result.exit_code == 0, result.output
+        text = result.output
+        for python_type in ("<str>", "<bool>", "<int", "<path>", "list[", "{"):
+            assert python_type not in text, f"kg {' '.join(path)} --help shows {python_type}"
+        checked += 1
+    assert checked >= 10
+    load_help = runner.invoke(app, ["load", "--help"], env={"COLUMNS": "200"}, terminal_width=200).output
+    assert "[skip|fail]" in load_help and "INPUTS..." in load_help and "INTEGER" in load_help
+    flag_line = next(line for line in load_help.splitlines() if "--quiet" in line)
+    assert "TEXT" not in flag_line and "BOOL" not in flag_line.upper().replace("--QUIET", "")
+    export_help = runner.invoke(app, ["export", "--help"], env={"COLUMNS": "200"}, terminal_width=200).output
+    assert "gexf" in export_help and "tables" in export_help and "turtle" in export_help
+
+
+def test_choices_are_validated_with_the_choices_named():
+    bad_format = kg("export", "--format", "excel", "-o", "x.xlsx")
+    assert bad_format.returncode == 2
+    assert b"'excel' is not one of" in bad_format.stderr and b"graphml" in bad_format.stderr
+    bad_validate = kg("build", str(EXAMPLE), "-o", "out-x", "--validate", "most", "--no-load")
+    assert bad_validate.returncode == 2 and b"auto" in bad_validate.stderr
+    upper = kg("extract", str(EXAMPLE), "-o", "-", "-q", "--on-error", "FAIL")
+    assert upper.returncode == 0
+
+
+def test_one_parser_for_query_parameters():
+    from kg.cli_common import params_from
+    from kg.errors import KgError
+
+    assert params_from(["n=3", "name=3", "x=a=b"]) == {"n": "3", "name": "3", "x": "a=b"}
+    assert params_from(["n=3", "flag=true", "name=张建国"], ad_hoc=True) == {
+        "n": 3,
+        "flag": True,
+        "name": "张建国",
+    }
+    with pytest.raises(KgError, match="key=value"):
+        params_from(["depth"])
+    viz = kg("viz", "--from-db", "-o", "x.html", "-p", "oops")
+    assert viz.returncode == 1 and b"-p 'oops': write parameters as key=value" in viz.stderr
+
+
+def test_extract_counts_nodes_as_the_database_does(tmp_path):
+    from kg.pipeline import extract_inputs
+    from kg.store.mapping import graph_to_rows
+
+    done = kg("extract", str(EXAMPLE), "-o", str(tmp_path / "g.ttl"))
+    rows = graph_to_rows(extract_inputs([str(EXAMPLE)]).graph)
+    assert (
+        f"1 article(s): {len(rows.nodes)} node(s) and {len(rows.rels)} relationship(s) "
+        "(as `kg db status` counts them)"
+    ).encode() in done.stderr
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _env(**extra: str) -> dict[str, str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KG_"))}
+    return env | extra
+
+
+@pytest.mark.parametrize("command", [("load", "nowhere/"), ("build", "nowhere/", "-o", "out-never")])
+def test_the_database_is_checked_before_the_inputs_are_read(command, tmp_path):
+    uri = f"bolt://127.0.0.1:{_closed_port()}"
+    no_password = subprocess.run(
+        [sys.executable, "-m", "kg.cli", *command, "--uri", uri],
+        capture_output=True,
+        cwd=tmp_path,
+        env=_env(KG_HOME=str(tmp_path / "home")),
+        timeout=120,
+    )
+    assert no_password.returncode == 1
+    assert f"NEO4J_PASSWORD is not set; it is needed to connect to {uri}".encode() in no_password.stderr
+    unreachable = subprocess.run(
+        [sys.executable, "-m", "kg.cli", *command],
+        capture_output=True,
+        cwd=tmp_path,
+        env=_env(NEO4J_URI=uri, NEO4J_PASSWORD="x", KG_HOME=str(tmp_path / "home")),
+        timeout=120,
+    )
+    message = unreachable.stderr.decode()
+    assert unreachable.returncode == 1 and message.count("\n") == 1, message
+    assert f"kg: error: cannot reach the graph database at {uri} (NEO4J_URI)" in message
+    assert "unset NEO4J_URI to use the local server" in message
+    assert "nowhere" not in message  # the inputs were not read yet
+    assert not (tmp_path / "out-never").exists() and not (tmp_path / "home").exists()
+
+
+def test_choices_are_completed_by_the_shell():
+    import os
+
+    script = Path(sys.executable).parent / "kg"
+
+    def complete(words: str) -> list[str]:
+        env = {**os.environ, "_KG_COMPLETE": "complete_bash", "COMP_WORDS": words}
+        env["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+        done = subprocess.run([str(script)], capture_output=True, text=True, env=env, timeout=60)
+        return done.stdout.split()
+
+    assert complete("kg load --on-error ") == ["skip", "fail"]
+    assert complete("kg export --format g") == ["gexf", "graphml", "grass"]
+    assert "table" in complete("kg query run rounds --format ")

@@ -13,7 +13,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kg.cli_common import finish_with_skipped
+from kg.cli_common import (
+    Database,
+    Home,
+    OnError,
+    OnErrorOption,
+    Uri,
+    User,
+    check_choice,
+    complete_choice,
+    finish_with_skipped,
+    open_store,
+)
 from kg.errors import KgError
 from kg.store import server
 
@@ -24,32 +35,8 @@ if TYPE_CHECKING:
     from kg.store.load import LoadSummary
     from kg.store.mapping import GraphRows
 
-__all__ = ["register"]
+__all__ = ["Database", "Home", "Uri", "User", "register"]
 
-Home = Annotated[
-    Path | None,
-    typer.Option(
-        "--home",
-        envvar="KG_HOME",
-        help="Home of the local server: data, password, pid and log (default ~/.local/share/acsn-kg).",
-        show_default=False,
-    ),
-]
-Uri = Annotated[
-    str | None,
-    typer.Option(
-        "--uri",
-        envvar="NEO4J_URI",
-        help="Bolt URI (bolt://, neo4j://, +s forms); default: the local server, started if needed.",
-        show_default=False,
-    ),
-]
-User = Annotated[
-    str | None, typer.Option("--user", envvar="NEO4J_USERNAME", help="User name.", show_default=False)
-]
-Database = Annotated[
-    str | None, typer.Option("--database", envvar="NEO4J_DATABASE", help="Database name.", show_default=False)
-]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]
 
 db_app = typer.Typer(
@@ -78,13 +65,25 @@ def db_start(
         _err(note)
     verb = "already running" if result.already_running else "started"
     _err(
-        f"local server {verb}: {result.state.uri} (pid {result.state.pid}, database {result.state.database})"
+        f"local server {verb}: {result.state.uri} (pid {result.state.pid}, "
+        f"database {result.state.database}); stop it with `kg db stop`"
     )
 
 
 @db_app.command("status")
-def db_status(home: Home = None) -> None:
-    """Print the local server's URI, process, database and counts per label; exit 1 when it is down."""
+def db_status(uri: Uri = None, user: User = None, database: Database = None, home: Home = None) -> None:
+    """Print the server's URI, process, database and counts; exit 1 when the local server is down.
+
+    With --uri (or NEO4J_URI), the counts of that database; else those of the local server.
+    """
+    import os
+
+    if uri or os.environ.get("NEO4J_URI"):
+        with open_store(uri, user, database, home) as store:
+            typer.echo(f"URI:      {store.uri}")
+            typer.echo(f"database: {store.database or '(default)'}")
+            _print_counts(store)
+        return
     current = server.status(home)
     if current.problem and not current.running:
         raise KgError(current.problem)
@@ -97,16 +96,18 @@ def db_status(home: Home = None) -> None:
     state = current.state
     typer.echo(f"home:     {current.home}")
     typer.echo(f"URI:      {state.uri}")
-    typer.echo(f"process:  running (pid {state.pid})")
-    typer.echo(f"database: {state.database}")
-    with connect(resolve_settings(home=home, start_local=False)) as store:
-        labels = store.read(
-            "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label"
-        )
-        types = store.read("MATCH ()-[e]->() RETURN type(e) AS type, count(*) AS count ORDER BY type")
-        total = store.read("MATCH (n) RETURN count(n) AS count")[0]["count"]
-        typer.echo(f"server:   {store.dialect.agent}")
-    typer.echo(f"nodes:    {total}")
+    typer.echo(f"process:  running (pid {state.pid}); stop it with `kg db stop`")
+    typer.echo(f"database: {database or state.database}")
+    with connect(resolve_settings(database=database, home=home, start_local=False)) as store:
+        _print_counts(store)
+
+
+def _print_counts(store: Store) -> None:
+    labels = store.read("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label")
+    types = store.read("MATCH ()-[e]->() RETURN type(e) AS type, count(*) AS count ORDER BY type")
+    total = store.read("MATCH (n) RETURN count(n) AS count")[0]["count"]
+    typer.echo(f"server:   {store.dialect.agent}")
+    typer.echo(f"nodes:    {total} (each once; below, a node counts under each of its labels)")
     for row in labels:
         typer.echo(f"  {row['label']:20} {row['count']}")
     typer.echo(f"relationships: {sum(r['count'] for r in types)}")
@@ -132,26 +133,30 @@ def load(
     database: Database = None,
     home: Home = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction.")] = 1000,
-    on_error: Annotated[
-        str, typer.Option("--on-error", help="What to do with an unreadable input: 'skip' or 'fail'.")
-    ] = "skip",
+    on_error: OnErrorOption = OnError.skip,
     base: Annotated[
         str | None, typer.Option(help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
     ] = None,
     quiet: Quiet = False,
+    judgements: Annotated[
+        Path | None,
+        typer.Option(
+            "--judgements",
+            help="Judgements file to apply (default: $KG_JUDGEMENTS, judgements.jsonl beside the "
+            "corpus, or ~/.config/kg/judgements.jsonl).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Load articles (or RDF) into Neo4j or the local server: idempotent, incremental, batched."""
-    from kg.store.connect import connect, resolve_settings
     from kg.store.load import load_rows
     from kg.store.mapping import graph_to_rows
 
-    if on_error.lower() not in ("skip", "fail"):
-        raise typer.BadParameter("use 'skip' or 'fail'", param_hint="--on-error")
     started = time.monotonic()
-    graph, skipped = _read_inputs(inputs, on_error.lower(), base)
-    rows = graph_to_rows(graph)
-    settings = resolve_settings(uri, user, database, home=home)
-    with connect(settings) as store:
+    # credentials and the server are checked before the inputs are read
+    with open_store(uri, user, database, home) as store:
+        graph, skipped = _read_inputs(inputs, on_error.value, base, judgements)
+        rows = graph_to_rows(graph)
         if quiet:
             summary = load_rows(store, rows, batch_size=batch_size)
         else:
@@ -177,12 +182,24 @@ def _load_with_progress(store: Store, rows: GraphRows, batch_size: int) -> LoadS
     return summary
 
 
-def _read_inputs(inputs: list[str], on_error: str, base: str | None) -> tuple[Graph, list[str]]:
-    """The graph of the inputs (articles extracted, RDF files read) and the inputs skipped."""
+def _read_inputs(
+    inputs: list[str], on_error: str, base: str | None, judgements: Path | None = None
+) -> tuple[Graph, list[str]]:
+    """The graph of the inputs (articles extracted, RDF files read, judgements applied) and the skipped."""
     from kg.pipeline import extract_inputs
+    from kg.resolve.judgements import Judgements, default_path
 
-    result = extract_inputs(inputs, on_error=on_error, base=base)
+    judged = Judgements.read(judgements or default_path(inputs))
+    result = extract_inputs(inputs, on_error=on_error, base=base, judgements=judged)
+    for note in result.notes:
+        _err(f"kg: warning: {note}")
     return result.graph, [str(s) for s in result.skipped]
+
+
+def _format_names() -> list[str]:
+    from kg.store.readback import FORMATS
+
+    return sorted(FORMATS)
 
 
 def export(
@@ -192,7 +209,12 @@ def export(
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="Export format (turtle, nt, jsonld, trig, ...); default from the suffix."
+            "--format",
+            "-f",
+            help=f"Export format: {', '.join(_format_names())}; default from the output's suffix.",
+            callback=check_choice(_format_names, "--format"),
+            autocompletion=complete_choice(_format_names),
+            show_default=False,
         ),
     ] = None,
     uri: Uri = None,
@@ -205,7 +227,6 @@ def export(
     quiet: Quiet = False,
 ) -> None:
     """Read the database back into RDF under the ontology (or another registered format)."""
-    from kg.store.connect import connect, resolve_settings
     from kg.store.readback import ExportSource, format_for
     from kg.store.readback import export as run_export
 
@@ -215,12 +236,11 @@ def export(
         if not quiet:
             _err(f"exported {chosen.name} -> {output}")
         return
-    settings = resolve_settings(uri, user, database, home=home)
-    with connect(settings) as store:
+    with open_store(uri, user, database, home) as store:
         run_export(store, output, fmt=chosen.name, base=base)
-        target = store.uri
+        target = f"{store.uri} database {store.database or '(default)'}"
     if not quiet:
-        _err(f"exported {target} database {settings.database or '(default)'} as {chosen.name} -> {output}")
+        _err(f"exported {target} as {chosen.name} -> {output}")
 
 
 def register(app: typer.Typer) -> None:

@@ -247,7 +247,13 @@ def _translate(exc: BaseException, settings: Settings) -> Exception:
             + ("" if settings.local else " and NEO4J_USERNAME")
         )
     if isinstance(exc, neo_exc.ServiceUnavailable | neo_exc.SessionExpired | OSError):
-        return StoreError(f"cannot reach the graph database at {uri} (NEO4J_URI): {_first_line(exc)}")
+        hint = (
+            "check the server with `kg db status`, or restart it with `kg db stop` and `kg db start`"
+            if settings.local
+            else "check that the server runs and listens there, the URI's scheme (bolt+s:// for TLS), "
+            "or unset NEO4J_URI to use the local server"
+        )
+        return StoreError(f"cannot reach the graph database at {uri} (NEO4J_URI): {_first_line(exc)}; {hint}")
     code = getattr(exc, "code", None) or ""
     if code == "Neo.ClientError.Database.DatabaseNotFound":
         return ConfigError(f"NEO4J_DATABASE: database {settings.database!r} does not exist at {uri}")

@@ -42,7 +42,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
+from rdflib import OWL, RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.plugins.parsers.ntriples import r_literal, unquote
 
 from kg.ontology import ACSN_IRI, PropertyDef, Vocabulary, vocabulary
@@ -303,7 +303,7 @@ def graph_to_rows(graph: Graph, vocab: Vocabulary | None = None) -> GraphRows:
         props: dict[str, Scalar] = {}
         lists: dict[str, set[str]] = defaultdict(set)
         for p, o in graph.predicate_objects(node):
-            if p == type_iri:
+            if p in (type_iri, OWL.sameAs):  # a merged IRI is in the node's uris already
                 continue
             prop = vocab.properties.get(str(p))
             if prop is None:
@@ -466,7 +466,7 @@ def ntriples_to_rows(lines: Iterable[str], vocab: Vocabulary | None = None) -> G
         props: dict[str, Scalar] = {}
         lists: dict[str, set[str]] = defaultdict(set)
         for p, o in by_subject[node]:
-            if p == _NT_TYPE:
+            if p in (_NT_TYPE, _NT_SAME_AS):  # a merged IRI is in the node's uris already
                 continue
             prop = properties.get(p)
             if prop is None:
@@ -510,6 +510,11 @@ def _base_of(uri: str, cls: str) -> str:
     return uri[: at + 1] if at >= 0 else DEFAULT_BASE
 
 
+_URIS = ACSN_IRI + "uris"
+_NT_SAME_AS = f"<{OWL.sameAs}>"
+_IRI_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
+
+
 def rows_to_graph(
     nodes: Iterable[NodeRow],
     rels: Iterable[RelRow],
@@ -547,6 +552,8 @@ def rows_to_graph(
             if prop is not None:
                 for value in values:
                     out.add((subject, URIRef(prop.iri), literal_for(prop, value, vocab)))
+                    if prop.iri == _URIS and _IRI_LIKE.fullmatch(str(value)):  # owl:sameAs it in RDF
+                        out.add((subject, OWL.sameAs, URIRef(str(value))))
     evidence_iri = URIRef(ACSN_IRI + "evidence")
     for rel in rels:
         obj_prop = object_props.get(rel.type)

@@ -33,6 +33,7 @@ def app() -> typer.Typer:
 def _env(settings: Settings) -> dict[str, str]:
     assert settings.local is not None
     return {
+        "COLUMNS": "250",  # tables are fitted to the terminal's width
         "NEO4J_URI": settings.uri,
         "NEO4J_USERNAME": settings.user,
         "NEO4J_PASSWORD": server.read_password(settings.local.home),
@@ -86,6 +87,28 @@ def test_run_table(invoke) -> None:  # type: ignore[no-untyped-def]
     assert lines[0].split() == ["distance", "neighbour", "label", "via", "uri"]
     assert any(line.split()[:4] == ["1", "张建国主动投案", "Surrender", "INVOLVES"] for line in lines)
     assert lines[-1] == "(2 rows)"
+
+
+def test_run_table_fits_the_terminal(invoke) -> None:  # type: ignore[no-untyped-def]
+    from rich.cells import cell_len
+
+    result = invoke(
+        "query",
+        "run",
+        "neighbourhood",
+        "-p",
+        "entity=张建国",
+        "-p",
+        "depth=1",
+        env_override={"COLUMNS": "60"},
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(cell_len(line) <= 60 for line in lines[:-1])
+    assert any(line.rstrip().endswith("…") or "… " in line for line in lines[2:-1])  # the uri column is cut
+    assert "--format csv or json shows them whole" in lines[-1]
+    whole = invoke("query", "run", "neighbourhood", "-p", "entity=张建国", "-p", "depth=1", "-f", "csv")
+    assert "https://w3id.org/acsn/id/" in whole.stdout and "…" not in whole.stdout
 
 
 def test_bad_parameter_is_a_kg_error(invoke) -> None:  # type: ignore[no-untyped-def]

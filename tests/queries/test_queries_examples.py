@@ -13,7 +13,8 @@ from kg.store.load import load_graph
 pytestmark = pytest.mark.db
 
 # Nothing in the example article is inspected twice or named twice: an empty answer is right.
-EMPTY_ON_EXAMPLES = {"repeat-inspections", "possible-duplicates"}
+# Nor has anything been judged there.
+EMPTY_ON_EXAMPLES = {"repeat-inspections", "possible-duplicates", "candidates", "judgements"}
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ from conftest import Run, article_texts
 
 from kg.queries import load_library, run_query
 from kg.store.connect import Store
+from kg.store.load import load_graph
 
 pytestmark = pytest.mark.db
 
@@ -226,6 +227,45 @@ def test_rounds(run: Run) -> None:
         (R2, 2, 2, 1),
     ]
     assert len(run("rounds")) == 2
+
+
+def test_candidates_and_judgements(run: Run, corpus_store: Store, tmp_path: Path) -> None:
+    from kg.model import Article
+    from kg.pipeline import extract_articles
+    from kg.resolve.judgements import Judgements, append
+
+    assert run(_tested("judgements")) == []  # nothing judged yet
+    texts = [
+        "浙江省民政厅厅长王勇接受审查。",
+        "河南省民政厅厅长王勇接受审查。",
+        "王勇主动投案。",
+        "王勇被开除党籍。",
+    ]
+    arts = [Article(id=f"w{i}", text=t, date="2020-01-01") for i, t in enumerate(texts)]
+    base = "https://w3id.org/acsn/id/Person/"
+    pairs = {(r["aUri"], r["bUri"]): r for r in run(_tested("candidates"), label="Person")}
+    assert pairs == {}  # no namesakes in the corpus
+    load_graph(corpus_store, extract_articles(arts[:3]).graph)
+    rows = run("candidates", label="Person")
+    pairs = {(r["aUri"], r["bUri"]): r for r in rows}
+    assert set(pairs) == {
+        (base + "王勇", base + "王勇@330000"),
+        (base + "王勇", base + "王勇@410000"),
+        (base + "王勇@330000", base + "王勇@410000"),
+    }
+    one = pairs[(base + "王勇", base + "王勇@330000")]
+    assert (one["reason"], one["aEvidence"], one["bEvidence"]) == (
+        "same name",
+        ["王勇主动投案。"],
+        ["浙江省民政厅厅长王勇接受审查。"],
+    )
+    f = tmp_path / "j.jsonl"
+    append(f, "merge", a=base + "王勇@330000", b=base + "王勇")
+    append(f, "split", a=base + "王勇@410000")
+    load_graph(corpus_store, extract_articles(arts, judgements=Judgements.read(f)).graph)
+    done = {(r["uri"], r["judgement"], tuple(r["mergedUris"])) for r in run("judgements", label="Person")}
+    assert (base + "王勇@330000", "merged", (base + "王勇",)) in done
+    assert (base + "王勇@410000~w1", "split", ()) in done
 
 
 def test_every_query_runs_with_its_defaults_and_returns_its_columns(corpus_store: Store) -> None:

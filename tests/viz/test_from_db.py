@@ -39,8 +39,8 @@ def test_from_db_whole_and_by_query(kg_store, kg_settings, monkeypatch):
     monkeypatch.setenv("NEO4J_USERNAME", kg_settings.user)
     monkeypatch.setenv("NEO4J_PASSWORD", kg_settings.password)
     monkeypatch.setenv("NEO4J_DATABASE", kg_settings.database)
-    whole = _graph_from_db(None, None, [], 1)
+    whole = _graph_from_db(None, None, {}, 1)
     assert len(set(whole.subjects(RDF.type, ACSN.Region))) >= 10
-    part = _graph_from_db("events-during-inspections", None, [], 1)
+    part = _graph_from_db("events-during-inspections", None, {}, 1)
     assert {str(o) for o in part.objects(None, RDFS.label)} >= {"钟昌明"}
     assert len(part) < len(whole)
