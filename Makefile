@@ -22,17 +22,22 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 demo: $(VENV)/.installed
 	$(VENV)/bin/kg build examples/ --out out/
 
-# Headless Chromium and a CJK font for the viewer's browser tests, and a Java runtime for the
-# HermiT reasoner the ontology test runs (Debian/Ubuntu packages).
+# Headless Chromium and a CJK font for the viewer's browser tests, a Java runtime for the
+# HermiT reasoner the ontology test runs, Node.js for graphology (Debian/Ubuntu packages).
 system-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/share/fonts/truetype/wqy >/dev/null 2>&1 \
-		|| ! command -v java >/dev/null 2>&1; then \
+		|| ! command -v java >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-			chromium fonts-wqy-microhei default-jre-headless; \
+			chromium fonts-wqy-microhei default-jre-headless nodejs npm; \
 	fi
 
-test: system-deps $(VENV)/.installed-test
+# graphology's GEXF and GraphML readers: the second reader of the network exports' test.
+tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json
+	cd tests/js && npm ci --silent --no-audit --no-fund
+	touch $@
+
+test: system-deps $(VENV)/.installed-test tests/js/node_modules/.installed
 	$(VENV)/bin/python -m pytest
 
 lint: $(VENV)/.installed-test

@@ -8,9 +8,12 @@ every edge end is a node of the file.
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -89,3 +92,24 @@ def test_graphml_ids_are_unique_name_tokens(example_graph: Graph, tmp_path: Path
     assert Counter(d["relationship"] for *_, d in back.edges(data=True)) == Counter(
         d["type"] for *_, d in expected.edges(data=True)
     )
+
+
+JS = Path(__file__).parent / "js"
+
+
+@pytest.mark.parametrize(("fmt", "writer"), [("gexf", write_gexf), ("graphml", write_graphml)])
+def test_graphology_reads_the_files_with_every_edge_and_its_type(
+    example_graph: Graph, tmp_path: Path, fmt: str, writer: Callable[[Graph, Path], None]
+) -> None:
+    # graphology-gexf / graphology-graphml, installed by `make test` (tests/js, npm ci)
+    assert (JS / "node_modules" / "graphology").is_dir(), "run `make test` (npm ci in tests/js)"
+    path = tmp_path / f"g.{fmt}"
+    writer(example_graph, path)
+    run = subprocess.run(
+        ["node", str(JS / "read-graph.js"), fmt, str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stderr
+    read = json.loads(run.stdout)
+    expected = to_networkx(example_graph)
+    assert (read["nodes"], read["edges"]) == (expected.number_of_nodes(), expected.number_of_edges())
+    assert read["types"] == dict(Counter(d["type"] for *_, d in expected.edges(data=True)))

@@ -192,6 +192,10 @@ def _segment_bodies(
         team = _the_only_team(doc)  # 巡察组组长李明: the team the article is about
         if team is not None:
             return [_Segment(team, titles_at, "", titles, titles_at)], -1
+    if org is None and not _after_a_body(text, window + m.start(), floor):
+        body = _body_of_the_title(doc, titles_at, m.group("titles"))
+        if body is not None:  # 是部长姜大明: the ministry the article has just named
+            return [_Segment(body, titles_at, "", titles, titles_at)], -1
     if org is None:
         government = _region_government(doc, window, window + m.start(), m)
         if government is not None:
@@ -212,6 +216,40 @@ def _segment_bodies(
         out.append(_Segment(shared.ref, shared.end, "", titles, titles_at))
         body_start = shared.start
     return out, body_start
+
+
+#: The head of a body a bare title belongs to: 部长 heads a 部, 局长 a 局 …
+_TITLE_HEAD = {
+    "部长": "部",
+    "局长": "局",
+    "厅长": "厅",
+    "校长": "校",
+    "行长": "行",
+    "院长": "院",
+    "署长": "署",
+}
+
+
+def _after_a_body(text: str, at: int, floor: int) -> bool:
+    """Whether the titles at ``at`` follow a body's name or another post (then they are no bare title)."""
+    before = text[floor:at]
+    return (
+        bool(before)
+        and bool(re.search(r"[\u4e00-\u9fff、]$", before))
+        and not re.search(r"(?:是|为|系|由|,|。|:|\s)$", before)
+    )
+
+
+def _body_of_the_title(doc: Doc, at: int, titles: str) -> Ref | None:
+    """The body a bare title (部长, 局长 …) refers to: the last one of its kind named shortly before."""
+    first = re.sub(r"^原|^(?:常务)?副", "", titles.split("、")[0])
+    head = _TITLE_HEAD.get(first)
+    if head is None:
+        return None
+    for m in reversed(doc.mentions_in(max(0, at - 150), at, "Organization")):
+        if doc.entity(m.ref).name.endswith(head):
+            return m.ref
+    return None
 
 
 def _the_only_team(doc: Doc) -> Ref | None:

@@ -137,7 +137,10 @@ def test_dask_cluster_equals_local(tmp_path: Path, synthetic: Synthetic) -> None
     corpus = write_jsonl(tmp_path / "c.jsonl", synthetic(12))
     build([str(corpus)], tmp_path / "local", workers=1, load=False, html=False)
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",  # a free port: 8787 may be taken
     ) as cluster:
         report = build(
             [str(corpus)],

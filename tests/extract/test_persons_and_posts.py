@@ -111,3 +111,9 @@ def test_biographies_dated_posts_and_posts_filled_by_someone():
     )
     assert found == {("张志远", "中共宁波市北仑区委书记"), ("张志远", "浙江省委组织部副部长")}
     assert posts("中央第二巡视组组长由李正明担任。") == {("李正明", "中央第二巡视组组长")}
+
+
+def test_a_bare_title_belongs_to_the_body_of_its_kind_just_named():
+    ex = run("国家林业局的官网首页已更新。网站首页的要闻头条,是局长张建龙出席会议的消息。")
+    assert related(ex, "holds") == {("张建龙", "国家林业局局长")}
+    assert posts("会上,局长王明强调纪律。", publisher="福建日报") == set()

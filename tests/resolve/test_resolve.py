@@ -299,3 +299,24 @@ def test_the_benchmark_scores_see_a_wrong_merge() -> None:
     s = identity.scores(["a", "a", "b"], ["x", "x", "x"])
     assert s["b3_r"] == 1.0 and s["b3_p"] == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
     assert s["pair_p"] == pytest.approx(1 / 3)
+
+
+def test_kg_load_reads_its_inputs_with_the_judgements_applied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.store.cli import _read_inputs
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "zj.txt").write_text(ZJ.text, encoding="utf-8")
+    (corpus / "bare.txt").write_text(BARE.text, encoding="utf-8")
+    kept, gone = f"{ID}Person/王勇@330000", f"{ID}Person/王勇"
+    append(corpus / "judgements.jsonl", "merge", a=kept, b=gone)
+    monkeypatch.delenv("KG_JUDGEMENTS", raising=False)
+    graph, skipped = _read_inputs([str(corpus)], "skip", None)  # the file beside the articles
+    assert skipped == [] and persons(graph) == {kept}
+    # an RDF input written before the judgement gets it too
+    raw = tmp_path / "raw.ttl"
+    extract_articles([ZJ, BARE]).graph.serialize(raw, format="turtle")
+    graph, _ = _read_inputs([str(raw)], "skip", None, corpus / "judgements.jsonl")
+    assert persons(graph) == {kept} and (URIRef(kept), OWL.sameAs, URIRef(gone)) in graph
