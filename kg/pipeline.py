@@ -90,6 +90,10 @@ def extract_graph(articles: Iterable[Article], *, base: str | None = None) -> Gr
     return extract_articles(articles, base=base).graph
 
 
+SHAPES_CHECK_TRIPLES = 200_000
+"""RDF inputs up to this size are checked against the shapes before a load (larger ones are trusted)."""
+
+
 def extract_inputs(
     inputs: Iterable[str],
     *,
@@ -97,10 +101,13 @@ def extract_inputs(
     base: str | None = None,
     extractor: Extractor = extract,
     judgements: Judgements | None = None,
+    check_shapes: bool = False,
 ) -> ExtractResult:
     """Read every input and extract it; RDF files (.ttl .nt .jsonld .trig) are read as graphs.
 
     ``judgements`` (see :mod:`kg.resolve.judgements`) are applied to every article's triples.
+    With ``check_shapes`` an RDF file that does not conform to the ontology's shapes is
+    refused like an unreadable input (``kg load``: what the database holds must read back).
 
     Raises
     ------
@@ -138,6 +145,19 @@ def extract_inputs(
     result.skipped = skipped
     for path in rdf_paths:
         graph = parse_rdf(path)
+        if check_shapes and len(graph) <= SHAPES_CHECK_TRIPLES:
+            from kg.validate import validate_graph
+
+            report = validate_graph(graph)
+            if not report.conforms:
+                reason = (
+                    f"{path}: does not conform to the shapes ({report.violations} violation(s)); "
+                    f"not read (`kg validate {path}` lists them)"
+                )
+                if on_error != "skip":
+                    raise InputError(reason)
+                skipped.append(Skipped(str(path), reason))
+                continue
         result.graph += judgements.apply(graph, "") if judgements else graph
     if judgements and rdf_paths:
         result.notes = list(judgements.unmatched())

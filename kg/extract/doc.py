@@ -157,6 +157,14 @@ class Doc:
             self._cache[key] = (self._version, tuple(found))
         return found
 
+    def mentions_across(self, pos: int) -> list[Mention]:
+        """The mentions that start before ``pos`` and end after it, in the order they were recorded."""
+        index = self._index
+        lo = bisect.bisect_left(index, pos - self._longest, key=lambda t: t[0])
+        hi = bisect.bisect_left(index, pos, key=lambda t: t[0])
+        found = sorted((index[i][1], index[i][2]) for i in range(lo, hi) if index[i][2].end > pos)
+        return [m for _, m in found]
+
     def mentions_ending_at(self, end: int) -> list[Mention]:
         """The mentions that end at ``end``, in the order they were recorded."""
         return self._by_end.get(end, [])

@@ -282,7 +282,7 @@ def _region_government(doc: Doc, floor: int, at: int, titles: re.Match[str]) -> 
 
 def _org_inside(doc: Doc, start: int, end: int) -> Mention | None:
     """A body mention that begins before ``start`` and ends inside ``[start, end)``, titles after it."""
-    for m in doc.mentions:
+    for m in doc.mentions_across(start):  # m.start < start < m.end, in the order recorded
         if (
             m.ref[0] in ("Organization", "PartyCommittee", "InspectionTeam")
             and m.start < start < m.end < end

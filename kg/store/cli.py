@@ -83,6 +83,9 @@ def db_status(uri: Uri = None, user: User = None, database: Database = None, hom
             typer.echo(f"URI:      {store.uri}")
             typer.echo(f"database: {store.database or '(default)'}")
             _print_counts(store)
+            from kg.store.load import incomplete_loads_of
+
+            _print_incomplete(incomplete_loads_of(store))
         return
     current = server.status(home)
     if current.problem and not current.running:
@@ -100,6 +103,9 @@ def db_status(uri: Uri = None, user: User = None, database: Database = None, hom
     typer.echo(f"database: {database or state.database}")
     with connect(resolve_settings(database=database, home=home, start_local=False)) as store:
         _print_counts(store)
+    from kg.store.load import incomplete_loads
+
+    _print_incomplete(incomplete_loads(current.home))
 
 
 def _print_counts(store: Store) -> None:
@@ -113,6 +119,14 @@ def _print_counts(store: Store) -> None:
     typer.echo(f"relationships: {sum(r['count'] for r in types)}")
     for row in types:
         typer.echo(f"  {row['type']:20} {row['count']}")
+
+
+def _print_incomplete(loads: list[dict[str, object]]) -> None:
+    for load in loads:
+        typer.echo(
+            f"incomplete load: database {load.get('database') or '(default)'}, started {load.get('started')} "
+            f"(pid {load.get('pid')}), did not finish: run it again to complete it"
+        )
 
 
 @db_app.command("stop")
@@ -190,7 +204,7 @@ def _read_inputs(
     from kg.resolve.judgements import Judgements, default_path
 
     judged = Judgements.read(judgements or default_path(inputs))
-    result = extract_inputs(inputs, on_error=on_error, base=base, judgements=judged)
+    result = extract_inputs(inputs, on_error=on_error, base=base, judgements=judged, check_shapes=True)
     for note in result.notes:
         _err(f"kg: warning: {note}")
     return result.graph, [str(s) for s in result.skipped]

@@ -239,9 +239,24 @@ def _first_line(exc: BaseException) -> str:
     return str(message).strip().splitlines()[0]
 
 
+def _is_own_password(settings: Settings) -> bool:
+    assert settings.local is not None
+    try:
+        return settings.password == server.read_password(settings.local.home)
+    except (OSError, ConfigError):
+        return False
+
+
 def _translate(exc: BaseException, settings: Settings) -> Exception:
     uri = _redact(settings.uri)
     if isinstance(exc, neo_exc.AuthError):
+        if settings.local is not None and _is_own_password(settings):
+            # the right password refused: the server locks logins out for a while after
+            # repeated wrong passwords, which anyone on this machine can send to its port
+            return StoreError(
+                f"the local server at {uri} refuses its own password ({settings.password_source}): "
+                "logins are locked out after repeated wrong passwords; try again in 30 s"
+            )
         return StoreError(
             f"authentication failed for user {settings.user!r} at {uri}: check {settings.password_source}"
             + ("" if settings.local else " and NEO4J_USERNAME")
@@ -253,6 +268,11 @@ def _translate(exc: BaseException, settings: Settings) -> Exception:
             else "check that the server runs and listens there, the URI's scheme (bolt+s:// for TLS), "
             "or unset NEO4J_URI to use the local server"
         )
+        if settings.local is not None and not os.environ.get("NEO4J_URI"):
+            return StoreError(
+                f"cannot reach the local server at {uri} (home {settings.local.home}): "
+                f"{_first_line(exc)}; {hint}"
+            )
         return StoreError(f"cannot reach the graph database at {uri} (NEO4J_URI): {_first_line(exc)}; {hint}")
     code = getattr(exc, "code", None) or ""
     if code == "Neo.ClientError.Database.DatabaseNotFound":

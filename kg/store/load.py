@@ -15,7 +15,9 @@ mentions known entities attaches to the existing nodes.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import hashlib
+import json
 import os
 import re
 import tempfile
@@ -37,6 +39,8 @@ __all__ = [
     "LoadSummary",
     "Progress",
     "ensure_schema",
+    "incomplete_loads",
+    "incomplete_loads_of",
     "load_graph",
     "load_lock",
     "load_rows",
@@ -330,9 +334,49 @@ def load_lock(store: Store) -> Iterator[None]:
             return
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
         try:
-            yield
+            with _marked_incomplete(path, store):
+                yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+INCOMPLETE_SUFFIX = ".incomplete"
+
+
+@contextlib.contextmanager
+def _marked_incomplete(lock: Path, store: Store) -> Iterator[None]:
+    """Record a load as unfinished beside its lock until it finishes (a killed load keeps the record)."""
+    marker = lock.with_name(lock.name + INCOMPLETE_SUFFIX)
+    record = {
+        "database": store.settings.database or "",
+        "uri": store.uri,
+        "pid": os.getpid(),
+        "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+    }
+    marker.write_text(json.dumps(record), encoding="utf-8")
+    yield  # an exception leaves the record: the load did not finish
+    marker.unlink(missing_ok=True)
+
+
+def incomplete_loads_of(store: Store) -> list[dict[str, Any]]:
+    """The unfinished load into the store's database recorded on this machine, if any."""
+    lock = _lock_path(store)
+    marker = lock.with_name(lock.name + INCOMPLETE_SUFFIX)
+    try:
+        return [json.loads(marker.read_text(encoding="utf-8"))]
+    except (OSError, ValueError):
+        return []
+
+
+def incomplete_loads(home: Path) -> list[dict[str, Any]]:
+    """The loads into the local server of ``home`` that started and never finished (killed or failed)."""
+    found = []
+    for marker in sorted(Path(home).glob(f"load-*.lock{INCOMPLETE_SUFFIX}")):
+        try:
+            found.append(json.loads(marker.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue
+    return found
 
 
 def _load_rows(

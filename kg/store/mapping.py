@@ -201,6 +201,15 @@ def literal_for(prop: PropertyDef, value: Any, vocab: Vocabulary | None = None) 
     """
     vocab = vocab or vocabulary()
     value = _plain(value)
+    try:
+        return _typed_literal(prop, value, vocab)
+    except (ValueError, TypeError, ArithmeticError):
+        # a value that does not fit its range (written by hand, or by a loader without the
+        # shapes check): read back as it is, for `kg validate` to report, not a crash
+        return Literal(str(value))
+
+
+def _typed_literal(prop: PropertyDef, value: Any, vocab: Vocabulary) -> Literal:
     rng = prop.range[0] if prop.range else str(XSD.string)
     if rng == _LANG_STRING:
         return Literal(str(value), lang=_LANG)

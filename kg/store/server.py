@@ -220,6 +220,18 @@ def status(home: Path | None = None) -> ServerStatus:
     return ServerStatus(home=home, state=state, running=True)
 
 
+def _make_private(home: Path) -> None:
+    """The home and everything in it readable by its user alone (0700 folders, 0600 files)."""
+    home.chmod(0o700)
+    for root, dirs, files in os.walk(home):
+        for name in dirs:
+            with contextlib.suppress(OSError):
+                os.chmod(os.path.join(root, name), 0o700)
+        for name in files:
+            with contextlib.suppress(OSError):
+                os.chmod(os.path.join(root, name), 0o600)
+
+
 def _port_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         # As the JVM's server sockets do: connections a killed server left in TIME_WAIT
@@ -304,6 +316,7 @@ def start(
             "port with --port (0 picks a free one)"
         )
     read_password(home, create=True)
+    _make_private(home)
     paths = _paths(home)
     http_port = _free_port()
     with open(paths["log"], "ab") as log:
@@ -449,6 +462,8 @@ def _db_name(name: str) -> str:
 def _serve(home: Path, port: int, http_port: int, heap: str) -> int:
     """Run the server in this process until SIGTERM or SIGINT; the body of ``python -m kg.store.server``."""
     paths = _paths(home)
+    _make_private(home)
+    os.umask(0o077)  # what the server writes (databases, logs, state) is its user's alone
     # Block the stop signals before the JVM starts so that every Java thread inherits the
     # mask and the main thread alone receives them, through sigwait, and can stop cleanly.
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
