@@ -297,7 +297,7 @@ def canvas_label(G: nx.MultiDiGraph, v: Hashable) -> str:
     Examples
     --------
     >>> _short("十四届浙江省委第七轮巡视", 9)
-    '十四届浙…轮巡视'
+    '十四届浙…七轮巡视'
     """
     attrs = G.nodes[v]
     label = str(attrs["label"])
