@@ -20,7 +20,7 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
-	$(VENV)/bin/kg build examples/ --out out/
+	$(VENV)/bin/kg build examples/ -o out/
 
 # Headless Chromium and a CJK font for the viewer's browser tests, a Java runtime for the
 # HermiT reasoner the ontology test runs, Node.js for graphology (Debian/Ubuntu packages).
