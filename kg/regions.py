@@ -467,6 +467,34 @@ def scan(text: str, within: str | None = None) -> list[tuple[int, int, str, tupl
     list of (int, int, str, tuple of str)
         ``(start, end, surface, candidate codes)``, candidates best first.
     """
+    # a body's name is scanned again and again, and an article's text by several passes in a
+    # row: remember the answers for names, and for the last few texts only
+    if len(text) <= 40:
+        found = _scan_name(text)
+    elif len(text) <= 200_000:
+        found = _scan_text(text)
+    else:
+        found = _scan(text)
+    if within is None:
+        return list(found)
+    out = []
+    for start, end, surface, codes in found:
+        inside = tuple(c for c in codes if _contains(within, c))
+        out.append((start, end, surface, inside or codes))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _scan_name(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+    return _scan(text)
+
+
+@lru_cache(maxsize=4)
+def _scan_text(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+    return _scan(text)
+
+
+def _scan(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
     sc = _scanner()
     surfaces, lengths = sc.surfaces, sc.lengths
     matches: list[tuple[int, int, str, tuple[str, ...]]] = []
@@ -507,10 +535,4 @@ def scan(text: str, within: str | None = None) -> list[tuple[int, int, str, tupl
             continue
         matches.append(hit)
         i = hit[1]
-    if within is None:
-        return matches
-    out = []
-    for start, end, surface, codes in matches:
-        inside = tuple(c for c in codes if _contains(within, c))
-        out.append((start, end, surface, inside or codes))
-    return out
+    return tuple(matches)
