@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from kg.cli_common import LEXICON_HELP, Database, Home, Uri, User, use_lexicon
+from kg.cli_common import LEXICON_HELP, Database, Home, JudgementsOption, Uri, User, use_lexicon
 
 __all__ = ["build_command", "register"]
 
@@ -100,15 +100,7 @@ def build_command(
         ),
     ] = 120.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
-    judgements: Annotated[
-        Path | None,
-        typer.Option(
-            "--judgements",
-            help="Judgements file to apply (default: $KG_JUDGEMENTS, judgements.jsonl beside the "
-            "corpus, or ~/.config/kg/judgements.jsonl).",
-            show_default=False,
-        ),
-    ] = None,
+    judgements: JudgementsOption = None,
     lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)] = None,
 ) -> None:
     """Build the knowledge graph of a corpus: extract in parallel, merge, validate, export, load, report."""

@@ -13,7 +13,14 @@ from typing import Annotated, Any
 
 import typer
 
-from kg.cli_common import LEXICON_HELP, OnError, OnErrorOption, finish_with_skipped, use_lexicon
+from kg.cli_common import (
+    LEXICON_HELP,
+    JudgementsOption,
+    OnError,
+    OnErrorOption,
+    finish_with_skipped,
+    use_lexicon,
+)
 from kg.errors import KgError
 
 __all__ = ["app", "main"]
@@ -104,14 +111,7 @@ def extract(
         str | None, typer.Option(help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
-    judgements: Annotated[
-        Path | None,
-        typer.Option(
-            "--judgements",
-            help="Judgements file to apply (default: $KG_JUDGEMENTS, judgements.jsonl beside the "
-            "corpus, or ~/.config/kg/judgements.jsonl).",
-        ),
-    ] = None,
+    judgements: JudgementsOption = None,
     lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)] = None,
 ) -> None:
     """Extract inspection rounds, teams, targets, officials, events and figures from articles to RDF."""

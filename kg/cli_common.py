@@ -66,6 +66,17 @@ OnErrorOption = Annotated[
 ]
 
 
+JudgementsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--judgements",
+        help="Judgements file to apply (default: $KG_JUDGEMENTS, judgements.jsonl beside the "
+        "corpus, or ~/.config/kg/judgements.jsonl).",
+        show_default=False,
+    ),
+]
+
+
 def check_choice(names: Callable[[], Iterable[str]], option: str) -> Callable[[str | None], str | None]:
     """A Typer callback that accepts one of ``names()`` (case-insensitive), the registry of the moment."""
 

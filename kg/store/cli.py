@@ -16,6 +16,7 @@ import typer
 from kg.cli_common import (
     Database,
     Home,
+    JudgementsOption,
     OnError,
     OnErrorOption,
     Uri,
@@ -152,15 +153,7 @@ def load(
         str | None, typer.Option(help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
     ] = None,
     quiet: Quiet = False,
-    judgements: Annotated[
-        Path | None,
-        typer.Option(
-            "--judgements",
-            help="Judgements file to apply (default: $KG_JUDGEMENTS, judgements.jsonl beside the "
-            "corpus, or ~/.config/kg/judgements.jsonl).",
-            show_default=False,
-        ),
-    ] = None,
+    judgements: JudgementsOption = None,
 ) -> None:
     """Load articles (or RDF) into Neo4j or the local server: idempotent, incremental, batched."""
     from kg.store.load import load_rows
