@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from decimal import Decimal
 
+import pytest
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
+from kg.cli import main
 from kg.graph import decimal_literal
+from kg.store import server
+from kg.store.connect import Store
 from kg.store.mapping import statement_iri
 from kg.terms import ACSN
 
@@ -194,3 +199,19 @@ def synthetic(n_people: int, prefix: str = "p") -> Graph:
         b.rel(person, "holds", post)
         b.rel(post, "inOrganization", orgs[i % 10])
     return b.graph
+
+
+def run_kg(monkeypatch: pytest.MonkeyPatch, store: Store, *args: str) -> int:
+    """Run ``kg *args`` in this process against the test server of ``store``; its exit code."""
+    settings = store.settings
+    assert settings.local is not None
+    monkeypatch.setenv("NEO4J_URI", settings.uri)
+    monkeypatch.setenv("NEO4J_USERNAME", settings.user)
+    monkeypatch.setenv("NEO4J_PASSWORD", server.read_password(settings.local.home))
+    monkeypatch.setenv("NEO4J_DATABASE", str(settings.database))
+    monkeypatch.setattr(sys, "argv", ["kg", *args])
+    try:
+        main()
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from store_graphs import run_kg
 
-from kg.cli import main
-from kg.store import server
 from kg.store.connect import Store
 from kg.store.readback import read_graph
 
@@ -20,21 +18,6 @@ BAD = (
 )
 
 
-def _kg(monkeypatch: pytest.MonkeyPatch, store: Store, *args: str) -> int:
-    settings = store.settings
-    assert settings.local is not None
-    monkeypatch.setenv("NEO4J_URI", settings.uri)
-    monkeypatch.setenv("NEO4J_USERNAME", settings.user)
-    monkeypatch.setenv("NEO4J_PASSWORD", server.read_password(settings.local.home))
-    monkeypatch.setenv("NEO4J_DATABASE", str(settings.database))
-    monkeypatch.setattr(sys, "argv", ["kg", *args])
-    try:
-        main()
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
-
-
 def test_a_nonconforming_rdf_file_is_refused_and_the_rest_loaded(
     kg_fresh_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -42,7 +25,7 @@ def test_a_nonconforming_rdf_file_is_refused_and_the_rest_loaded(
     bad.write_text(BAD, encoding="utf-8")
     good = tmp_path / "good.txt"
     good.write_text("省委第十一巡视组进驻省人防办。", encoding="utf-8")
-    code = _kg(monkeypatch, kg_fresh_store, "load", "-q", str(bad), str(good))
+    code = run_kg(monkeypatch, kg_fresh_store, "load", "-q", str(bad), str(good))
     err = capsys.readouterr().err
     assert code == 1
     assert f"skipped: {bad}: does not conform to the shapes (" in err
@@ -50,7 +33,7 @@ def test_a_nonconforming_rdf_file_is_refused_and_the_rest_loaded(
     assert kg_fresh_store.read("MATCH (n:InspectionTeam) RETURN count(n) AS c")[0]["c"] == 1
     assert kg_fresh_store.read("MATCH (n:InspectionRound) RETURN count(n) AS c")[0]["c"] == 0
     out = tmp_path / "export.ttl"
-    assert _kg(monkeypatch, kg_fresh_store, "export", "-q", "-o", str(out)) == 0
+    assert run_kg(monkeypatch, kg_fresh_store, "export", "-q", "-o", str(out)) == 0
     assert "人防办" in out.read_text(encoding="utf-8")
 
 

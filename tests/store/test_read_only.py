@@ -10,16 +10,14 @@ and each must be refused with one line that says why, exit code 1.
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from store_graphs import run_kg
 
-from kg.cli import main
 from kg.errors import KgError
 from kg.queries import load_library
-from kg.store import server
 from kg.store.connect import Store
 from kg.store.query import run
 from kg.store.readonly import read_only_problem
@@ -132,21 +130,6 @@ def test_a_read_is_rolled_back_even_when_the_server_lets_it_write(probed: Store)
         assert _count(probed) == PROBES, statement
 
 
-def _kg(monkeypatch: pytest.MonkeyPatch, store: Store, *args: str) -> int:
-    settings = store.settings
-    assert settings.local is not None
-    monkeypatch.setenv("NEO4J_URI", settings.uri)
-    monkeypatch.setenv("NEO4J_USERNAME", settings.user)
-    monkeypatch.setenv("NEO4J_PASSWORD", server.read_password(settings.local.home))
-    monkeypatch.setenv("NEO4J_DATABASE", str(settings.database))
-    monkeypatch.setattr(sys, "argv", ["kg", *args])
-    try:
-        main()
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
-
-
 LIBRARY_HEADER = (
     "// name: attack\n// title.zh: 攻击\n// title.en: Attack\n// answers: nothing\n// column: x | x\n"
 )
@@ -165,7 +148,7 @@ def test_no_command_runs_a_writing_statement(
             ["viz", "--from-db", "--cypher", statement, "-o", str(tmp_path / "x.html")],
             ["query", "run", "attack", "--library", str(library)],
         ):
-            code = _kg(monkeypatch, probed, *args)
+            code = run_kg(monkeypatch, probed, *args)
             err = capsys.readouterr().err
             assert code == 1, (args, err)
             lines = [line for line in err.splitlines() if line.strip()]
@@ -179,7 +162,7 @@ def test_no_command_runs_a_writing_statement(
 def test_reads_still_run_through_kg_cypher(
     probed: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = _kg(monkeypatch, probed, "cypher", "MATCH (n:Probe) RETURN n.i AS i ORDER BY i", "-f", "csv")
+    code = run_kg(monkeypatch, probed, "cypher", "MATCH (n:Probe) RETURN n.i AS i ORDER BY i", "-f", "csv")
     out = capsys.readouterr().out
     assert code == 0
     assert out.split() == ["i", *[str(i) for i in range(1, PROBES + 1)]]

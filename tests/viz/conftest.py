@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -27,6 +29,16 @@ def hostile_graph() -> Graph:
 @pytest.fixture(scope="session")
 def big_graph() -> Graph:
     return build_big()
+
+
+@pytest.fixture(scope="session")
+def corpus_300(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """300 generated articles (``bench/make_corpus.py``, seed 3), as JSON Lines, made once."""
+    corpus = tmp_path_factory.mktemp("corpus") / "c.jsonl"
+    make = Path(__file__).resolve().parents[2] / "bench" / "make_corpus.py"
+    cmd = [sys.executable, str(make), "-n", "300", "-o", str(corpus), "--seed", "3"]
+    subprocess.run(cmd, check=True, timeout=120)
+    return corpus
 
 
 @pytest.fixture(scope="session")

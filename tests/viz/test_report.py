@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -162,26 +160,11 @@ def collect_graph_source():
 
 
 @pytest.mark.browser
-def test_screenshots_of_the_example_and_a_generated_corpus_report(browser, artifacts, tmp_path):
+def test_screenshots_of_the_example_and_a_generated_corpus_report(browser, artifacts, tmp_path, corpus_300):
     from kg.pipeline import extract_inputs
 
     example = collect_graph(extract_inputs([str(ROOT / "examples")]).graph)
-    corpus = tmp_path / "c.jsonl"
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "make_corpus.py"),
-            "-n",
-            "300",
-            "-o",
-            str(corpus),
-            "--seed",
-            "3",
-        ],
-        check=True,
-        timeout=120,
-    )
-    generated = collect_graph(extract_inputs([str(corpus)]).graph)
+    generated = collect_graph(extract_inputs([str(corpus_300)]).graph)
     for name, data in (("report-example", example), ("report-300", generated)):
         path = write_report(data, tmp_path / f"{name}.html")
         loaded = _open(browser, path)

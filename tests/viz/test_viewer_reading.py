@@ -3,8 +3,6 @@ labels that tell nodes apart, figures with what they count, the round filter, bi
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -153,25 +151,10 @@ def test_round_filter_grouped_by_committee_and_values_in_both_languages(
 @pytest.mark.browser
 @pytest.mark.slow
 def test_screenshot_of_a_generated_300_article_graph(
-    artifacts: Path, open_page: Opener, tmp_path: Path
+    artifacts: Path, open_page: Opener, tmp_path: Path, corpus_300: Path
 ) -> None:
-    corpus = tmp_path / "c.jsonl"
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "make_corpus.py"),
-            "-n",
-            "300",
-            "-o",
-            str(corpus),
-            "--seed",
-            "3",
-        ],
-        check=True,
-        timeout=120,
-    )
     path = tmp_path / "generated-300.html"
-    render_html(extract_inputs([str(corpus)]).graph, path, title="generated, 300 articles")
+    render_html(extract_inputs([str(corpus_300)]).graph, path, title="generated, 300 articles")
     loaded = open_page(path)
     page = loaded.page
     page.screenshot(path=str(artifacts / "generated-300.png"))
