@@ -15,7 +15,6 @@ from kg.netx import to_networkx
 from kg.pipeline import extract_articles, extract_inputs
 from kg.viz import canvas_label, render_html
 
-ROOT = Path(__file__).parents[2]
 Opener = Callable[[Path], Loaded]
 
 TEXT = (
