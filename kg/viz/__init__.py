@@ -35,7 +35,15 @@ from __future__ import annotations
 
 from kg.viz.labels import canvas_label
 from kg.viz.page import safe_json
-from kg.viz.render import DEFAULT_TITLE, MAX_NODES, GraphTooLargeError, ViewerPage, html_page, render_html
+from kg.viz.render import (
+    DEFAULT_TITLE,
+    MAX_NODES,
+    GraphTooLargeError,
+    ViewerOptions,
+    ViewerPage,
+    html_page,
+    render_html,
+)
 from kg.viz.style import FONT_STACK, PHYSICS_LIMIT
 
 __all__ = [
@@ -44,6 +52,7 @@ __all__ = [
     "MAX_NODES",
     "PHYSICS_LIMIT",
     "GraphTooLargeError",
+    "ViewerOptions",
     "ViewerPage",
     "canvas_label",
     "html_page",

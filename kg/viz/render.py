@@ -7,7 +7,7 @@ import time
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypedDict
+from typing import TypedDict, Unpack
 
 import networkx as nx
 from rdflib import Graph
@@ -21,7 +21,15 @@ from kg.viz.page import Payload, VisEdge, VisNode, viewer_page
 from kg.viz.sidebar import Meta, evidence_index, side_data, unscoped_figures
 from kg.viz.style import DEFAULT_STYLE, PHYSICS_LIMIT, node_color, node_font, vis_options
 
-__all__ = ["DEFAULT_TITLE", "MAX_NODES", "GraphTooLargeError", "ViewerPage", "html_page", "render_html"]
+__all__ = [
+    "DEFAULT_TITLE",
+    "MAX_NODES",
+    "GraphTooLargeError",
+    "ViewerOptions",
+    "ViewerPage",
+    "html_page",
+    "render_html",
+]
 
 MAX_NODES = 20_000
 """Largest graph the viewer draws; beyond it a browser tab is no longer useful."""
@@ -30,8 +38,14 @@ _SCALE = 120.0  # pixels per layout unit (about one edge length)
 _EDGE_LABEL_LIMIT = 200  # edge captions help on small graphs and are noise on big ones
 
 
-class _Caption(TypedDict, total=False):
-    label: str
+class ViewerOptions(TypedDict, total=False):
+    """How :func:`render_html` and :func:`html_page` draw a graph (their keyword arguments)."""
+
+    title: str | None
+    articles: bool
+    max_nodes: int
+    physics: bool | None
+    seed: int
 
 
 class GraphTooLargeError(KgError):
@@ -92,23 +106,22 @@ def render_html(
     GraphTooLargeError
         When the graph has more than ``max_nodes`` nodes.
     """
-    drawn = _build(graph, title=title, articles=articles, max_nodes=max_nodes, physics=physics, seed=seed)
+    options: ViewerOptions = {
+        "title": title,
+        "articles": articles,
+        "max_nodes": max_nodes,
+        "physics": physics,
+        "seed": seed,
+    }
+    drawn = _build(graph, options)
     data = drawn.page.encode("utf-8", "replace")  # a lone surrogate in the text must not lose the page
     write_text(path, data)
     return ViewerPage(Path(path), drawn.nodes, drawn.edges, drawn.physics, drawn.layout_seconds, len(data))
 
 
-def html_page(
-    graph: Graph,
-    *,
-    title: str | None = None,
-    articles: bool = False,
-    max_nodes: int = MAX_NODES,
-    physics: bool | None = None,
-    seed: int = 0,
-) -> str:
-    """The viewer page of :func:`render_html` as a string (for notebooks and tests)."""
-    return _build(graph, title=title, articles=articles, max_nodes=max_nodes, physics=physics, seed=seed).page
+def html_page(graph: Graph, **options: Unpack[ViewerOptions]) -> str:
+    """The viewer page of :func:`render_html` as a string (for notebooks and tests); the same options."""
+    return _build(graph, options).page
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,15 +133,10 @@ class _Drawn:
     layout_seconds: float
 
 
-def _build(
-    graph: Graph,
-    *,
-    title: str | None,
-    articles: bool,
-    max_nodes: int,
-    physics: bool | None,
-    seed: int,
-) -> _Drawn:
+def _build(graph: Graph, options: ViewerOptions) -> _Drawn:
+    articles = options.get("articles", False)
+    max_nodes = options.get("max_nodes", MAX_NODES)
+    physics = options.get("physics")
     G = to_networkx(graph, articles=articles)
     n = G.number_of_nodes()
     if n > max_nodes:
@@ -138,7 +146,7 @@ def _build(
         )
     use_physics = n <= PHYSICS_LIMIT if physics is None else physics
     started = time.perf_counter()
-    positions = fast_layout(G, seed=seed)
+    positions = fast_layout(G, seed=options.get("seed", 0))
     layout_seconds = time.perf_counter() - started
 
     order = sorted(G.nodes, key=lambda v: (G.nodes[v]["cls"], G.nodes[v]["label"], str(v)))
@@ -151,7 +159,7 @@ def _build(
         "options": vis_options(n, use_physics, edge_labels),
         "meta": meta,
     }
-    page = viewer_page(payload, title or DEFAULT_TITLE)
+    page = viewer_page(payload, options.get("title") or DEFAULT_TITLE)
     return _Drawn(page, n, G.number_of_edges(), use_physics, layout_seconds)
 
 
@@ -183,6 +191,10 @@ def _vis_nodes(
             }
         )
     return out
+
+
+class _Caption(TypedDict, total=False):
+    label: str
 
 
 def _vis_edges(G: nx.MultiDiGraph, order: Sequence[Hashable], meta: Meta, labels: bool) -> list[VisEdge]:
