@@ -1,4 +1,4 @@
-"""The viewer's page template, stylesheet and script as files: they parse and fit together."""
+"""The page templates, stylesheets and script of the viewer and the report: they parse and fit together."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from string import Template
 import pytest
 from rdflib import Graph
 
+from kg import report
 from kg.errors import KgError
 from kg.viz import FONT_STACK, html_page
 from kg.viz.page import package_file, vis_network_assets
@@ -68,13 +69,17 @@ def test_the_script_is_valid_javascript() -> None:
     assert "innerHTML" not in package_file("viewer.js") and "eval(" not in package_file("viewer.js")
 
 
-def test_the_template_is_well_formed_and_has_what_the_script_looks_for() -> None:
-    text = package_file("page.html")
+def _tags(text: str) -> _Tags:
     tags = _Tags()
     tags.feed(text)
     tags.close()
     assert tags.problems == [] and tags.open == []
     assert len(tags.ids) == len(set(tags.ids))
+    return tags
+
+
+def test_the_template_is_well_formed_and_has_what_the_script_looks_for() -> None:
+    tags = _tags(package_file("page.html"))
     wanted = set(re.findall(r'getElementById\("([^"]+)"\)', package_file("viewer.js")))
     assert wanted and wanted <= set(tags.ids), wanted - set(tags.ids)
 
@@ -114,3 +119,26 @@ def test_missing_vis_network_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(KgError, match="pip install 'pyvis"):
         vis_network_assets("9.1.1")
+
+
+def test_the_report_template_and_stylesheet_parse() -> None:
+    text = report.page.package_file("report.html")
+    _tags(text)
+    page = Template(text)
+    assert page.is_valid()
+    assert set(page.get_identifiers()) == {
+        "title",
+        "css",
+        "cards",
+        "inspections",
+        "undated",
+        "measures",
+        "rounds",
+        "skipped",
+    }
+    css = report.page.package_file("report.css")
+    assert css.count("{") == css.count("}") > 15
+    assert css_problems(css) == []
+    written = report.render_report(report.ReportData(), title="$title")
+    assert written.count("$") == 2 and css in written  # the title, twice
+    _tags(written)
