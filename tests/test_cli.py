@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.cli import _register_extensions, app
+from kg.cli import app
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "examples" / "seed-zjrb-20200110.txt"
@@ -34,7 +34,6 @@ def _commands(typer_app, prefix=()):
 
 
 def test_every_command_has_help_text():
-    _register_extensions()
     seen = 0
     for path, cmd in _commands(app):
         assert (cmd.help or "").strip(), f"kg {' '.join(path)} has no help"
@@ -126,8 +125,7 @@ def test_version():
 def test_help_placeholders_read_as_words_and_flags_have_none():
     from typer.testing import CliRunner
 
-    _register_extensions()
-    from kg.cli import _plain_placeholders
+    from kg.cli.app import _plain_placeholders
 
     _plain_placeholders()
     runner = CliRunner()
@@ -161,7 +159,7 @@ def test_choices_are_validated_with_the_choices_named():
 
 
 def test_one_parser_for_query_parameters():
-    from kg.cli_common import params_from
+    from kg.cli.params import params_from
     from kg.errors import KgError
 
     assert params_from(["n=3", "name=3", "x=a=b"]) == {"n": "3", "name": "3", "x": "a=b"}

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kg.cli_common import (
+from kg.cli.params import (
     Database,
     Home,
     JudgementsOption,
@@ -175,7 +175,7 @@ def load(
 
 
 def _load_with_progress(store: Store, rows: GraphRows, batch_size: int) -> LoadSummary:
-    from kg.cli_common import progress_bar
+    from kg.cli.params import progress_bar
     from kg.store.load import load_rows
 
     with progress_bar() as bar:
@@ -204,7 +204,7 @@ def _read_inputs(
 
 
 def _format_names() -> list[str]:
-    from kg.store.readback import FORMATS
+    from kg.formats import FORMATS
 
     return sorted(FORMATS)
 
@@ -234,8 +234,8 @@ def export(
     quiet: Quiet = False,
 ) -> None:
     """Read the database back into RDF under the ontology (or another registered format)."""
-    from kg.store.readback import ExportSource, format_for
-    from kg.store.readback import export as run_export
+    from kg.formats import ExportSource, format_for
+    from kg.formats import export as run_export
 
     chosen = format_for(output, fmt)  # fail on a bad suffix before connecting
     if not chosen.reads_database:

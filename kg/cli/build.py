@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from kg.cli_common import LEXICON_HELP, Database, Home, JudgementsOption, Uri, User, use_lexicon
+from kg.cli.params import LEXICON_HELP, Database, Home, JudgementsOption, Uri, User, use_lexicon
 
 __all__ = ["build_command", "register"]
 
@@ -33,7 +33,7 @@ def _progress_bar(quiet: bool) -> Iterator[Any]:
     if quiet:
         yield None
         return
-    from kg.cli_common import progress_bar
+    from kg.cli.params import progress_bar
 
     tasks: dict[str, Any] = {}
     with progress_bar() as bar:
@@ -112,7 +112,7 @@ def build_command(
     settings = None
     if not no_load:
         # credentials and the server are checked before the corpus is read
-        from kg.cli_common import open_store
+        from kg.cli.params import open_store
 
         with open_store(uri, user, database, home) as store:
             settings = store.settings

@@ -1,19 +1,14 @@
-"""The ``kg`` command: a thin layer over the library.
-
-Every command parses its options, calls one library function and prints. Library
-errors (:class:`kg.errors.KgError`) become a one-line message on stderr and exit
-code 1 here, in one place; usage errors exit 2 (Typer's convention).
-"""
+"""``kg extract``, ``kg validate`` and ``kg ontology``: one article set, one file, the vocabulary."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from kg.cli_common import (
+from kg.cli.app import err
+from kg.cli.params import (
     LEXICON_HELP,
     JudgementsOption,
     OnError,
@@ -21,80 +16,10 @@ from kg.cli_common import (
     finish_with_skipped,
     use_lexicon,
 )
-from kg.errors import KgError
 
-__all__ = ["app", "main"]
-
-app = typer.Typer(
-    name="kg",
-    help="Build knowledge graphs of party discipline inspection (巡视/巡察) from Chinese news articles.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-)
+__all__ = ["register"]
 
 
-def _version(value: bool) -> None:
-    if value:
-        from kg import __version__
-
-        typer.echo(f"kg (acsn-kg) {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _main(
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
-    ] = False,
-) -> None:
-    """Build knowledge graphs of party discipline inspection (巡视/巡察) from Chinese news articles."""
-
-
-_PLACEHOLDERS = {"str": "TEXT", "int": "INTEGER", "float": "FLOAT", "path": "PATH", "Path": "PATH"}
-
-
-def _plain_placeholders() -> None:
-    """Help reads ``TEXT``, ``PATH``, ``INTEGER`` and ``[a|b]`` after an option, nothing after a flag.
-
-    Typer 0.29 prints Python types (``<str>``, ``<list[str]>``, ``<bool>`` on flags, ``{inputs}``
-    in the usage line); click tools (sqlite-utils, datasette, dbt) print upper-case names.
-    """
-    import typer.core
-
-    param = typer.core._TyperParameter
-    original = param.display_type
-    if getattr(original, "_kg", False):
-        return
-
-    def display(self: typer.core._TyperParameter, ctx: Any) -> str | None:
-        if getattr(self, "is_flag", False) or getattr(self, "count", False):
-            return None
-        label = str(original(self, ctx) or "").strip("<>")
-        if self.type_descriptor.is_choice:
-            return f"[{label}]"
-        if label.startswith("list[") and label.endswith("]"):
-            label = label[5:-1]
-        label = label.removesuffix(" range")
-        return _PLACEHOLDERS.get(label, label.upper())
-
-    def usage_name(self: typer.core.TyperArgument) -> str:
-        name = self.metavar or self.name.upper()
-        name = name if self.required else f"[{name}]"
-        return name + ("..." if self.nargs != 1 else "")
-
-    display._kg = True  # type: ignore[attr-defined]
-    param.display_type = display  # type: ignore[method-assign,assignment]
-    typer.core.TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
-
-
-def err(message: str) -> None:
-    """Print one line on stderr."""
-    typer.echo(message, err=True)
-
-
-@app.command()
 def extract(
     inputs: Annotated[
         list[str],
@@ -136,7 +61,6 @@ def extract(
     finish_with_skipped(result.skipped)
 
 
-@app.command()
 def validate(
     file: Annotated[Path, typer.Argument(help="An RDF file (.ttl .nt .jsonld .trig) to check.")],
 ) -> None:
@@ -149,7 +73,6 @@ def validate(
         raise typer.Exit(code=1)
 
 
-@app.command()
 def ontology(
     generate: Annotated[
         bool, typer.Option("--generate", help="Rewrite the files derived from ontology/acsn.ttl.")
@@ -193,46 +116,8 @@ def ontology(
         typer.echo(f"  {m.name:20} {m.label_zh}  {m.label_en}")
 
 
-_registered = False
-
-
-def _register_extensions() -> None:
-    """Add the command groups that live beside the modules they drive (once)."""
-    global _registered
-    if _registered:
-        return
-    from kg.build_cli import register as register_build
-    from kg.formats import register_formats
-    from kg.query_cli import register as register_query
-    from kg.resolve_cli import register as register_resolve
-    from kg.store.cli import register as register_store
-    from kg.viz_cli import register as register_viz
-
-    _plain_placeholders()
-    register_formats()
-    register_build(app)
-    register_store(app)
-    register_query(app)
-    register_viz(app)
-    register_resolve(app)
-    _registered = True
-
-
-def main() -> None:
-    """Entry point of the ``kg`` console script."""
-    _register_extensions()
-    try:
-        app()
-    except KgError as exc:
-        # one line, whatever the driver or a parser put in the message
-        err("kg: error: " + " ".join(str(exc).split()))
-        sys.exit(1)
-    except KeyboardInterrupt:
-        err("kg: interrupted")
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(1)
-
-
-if __name__ == "__main__":
-    main()
+def register(app: typer.Typer) -> None:
+    """Add ``extract``, ``validate`` and ``ontology`` to the app."""
+    app.command()(extract)
+    app.command()(validate)
+    app.command()(ontology)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kg.cli_common import Database, Home, Params, Uri, User, open_store, params_from, terminal_width
+from kg.cli.params import Database, Home, Params, Uri, User, open_store, params_from, terminal_width
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from kg.cli_common import (
+from kg.cli.params import (
     Database,
     Home,
     OnError,
@@ -110,7 +110,7 @@ def _graph_from_db(
     home: Path | None = None,
 ) -> Graph:
     """The database's graph, or the part of it around what a query returns."""
-    from kg.cli_common import open_store
+    from kg.cli.params import open_store
     from kg.queries import run_cypher, run_query
     from kg.store.readback import read_graph
     from kg.subgraph import keys_in, select
