@@ -14,7 +14,17 @@ from typing import Annotated, Any
 
 import typer
 
-from kg.cli.params import LEXICON_HELP, Database, Home, JudgementsOption, Uri, User, use_lexicon
+from kg.cli.params import (
+    BaseOption,
+    Database,
+    Home,
+    JudgementsOption,
+    LexiconOption,
+    Quiet,
+    Uri,
+    User,
+    use_lexicon,
+)
 
 __all__ = ["build_command", "register"]
 
@@ -46,62 +56,67 @@ def _progress_bar(quiet: bool) -> Iterator[Any]:
         yield tick
 
 
+Corpus = Annotated[
+    list[str], typer.Argument(help="Article files, folders (read recursively) and globs.", show_default=False)
+]
+Out = Annotated[
+    Path,
+    typer.Option(
+        "--output",
+        "-o",
+        "--out",
+        help="Output folder: graph.ttl, graph.trig, graph.html, report.html, report.json.",
+    ),
+]
+Workers = Annotated[
+    int | None,
+    typer.Option("--workers", "-w", min=1, help="Extraction processes (default: the machine's cores)."),
+]
+ChunkSize = Annotated[int, typer.Option("--chunk-size", min=1, help="Articles per worker task.")]
+Dask = Annotated[
+    str | None,
+    typer.Option("--dask", help="Address of a Dask scheduler: extract on that cluster.", show_default=False),
+]
+NoLoad = Annotated[bool, typer.Option("--no-load", help="Do not load into the database.")]
+Strict = Annotated[bool, typer.Option("--strict", help="Exit 1 when the graph has SHACL violations.")]
+ValidateOption = Annotated[
+    Validate,
+    typer.Option(
+        "--validate",
+        help="auto (whole graph when it fits, else a sample), full (every article) or none.",
+        case_sensitive=False,
+    ),
+]
+NoHtml = Annotated[bool, typer.Option("--no-html", help="Do not write graph.html.")]
+ArticleSeconds = Annotated[
+    float,
+    typer.Option(
+        "--article-seconds",
+        min=0,
+        help="Time budget of one article's extraction; an article over it is skipped (0: none).",
+    ),
+]
+
+
 def build_command(
-    corpus: Annotated[
-        list[str],
-        typer.Argument(help="Article files, folders (read recursively) and globs.", show_default=False),
-    ],
-    out: Annotated[
-        Path,
-        typer.Option(
-            "--output",
-            "-o",
-            "--out",
-            help="Output folder: graph.ttl, graph.trig, graph.html, report.html, report.json.",
-        ),
-    ],
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", "-w", min=1, help="Extraction processes (default: the machine's cores)."),
-    ] = None,
-    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Articles per worker task.")] = 32,
-    dask: Annotated[
-        str | None,
-        typer.Option(
-            "--dask", help="Address of a Dask scheduler: extract on that cluster.", show_default=False
-        ),
-    ] = None,
-    no_load: Annotated[bool, typer.Option("--no-load", help="Do not load into the database.")] = False,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 when the graph has SHACL violations.")
-    ] = False,
-    validate: Annotated[
-        Validate,
-        typer.Option(
-            "--validate",
-            help="auto (whole graph when it fits, else a sample), full (every article) or none.",
-            case_sensitive=False,
-        ),
-    ] = Validate.auto,
-    no_html: Annotated[bool, typer.Option("--no-html", help="Do not write graph.html.")] = False,
-    base: Annotated[
-        str | None, typer.Option(help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
-    ] = None,
+    corpus: Corpus,
+    out: Out,
+    workers: Workers = None,
+    chunk_size: ChunkSize = 32,
+    dask: Dask = None,
+    no_load: NoLoad = False,
+    strict: Strict = False,
+    validate: ValidateOption = Validate.auto,
+    no_html: NoHtml = False,
+    base: BaseOption = None,
     uri: Uri = None,
     user: User = None,
     database: Database = None,
     home: Home = None,
-    article_seconds: Annotated[
-        float,
-        typer.Option(
-            "--article-seconds",
-            min=0,
-            help="Time budget of one article's extraction; an article over it is skipped (0: none).",
-        ),
-    ] = 120.0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    article_seconds: ArticleSeconds = 120.0,
+    quiet: Quiet = False,
     judgements: JudgementsOption = None,
-    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)] = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Build the knowledge graph of a corpus: extract in parallel, merge, validate, export, load, report."""
     use_lexicon(lexicon)  # before the extractors load, here and in the workers

@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kg.cli.params import (
+    BaseOption,
     Database,
     Home,
     JudgementsOption,
     OnError,
     OnErrorOption,
+    Quiet,
     Uri,
     User,
     check_choice,
@@ -36,9 +38,8 @@ if TYPE_CHECKING:
     from kg.store.load import LoadSummary
     from kg.store.mapping import GraphRows
 
-__all__ = ["Database", "Home", "Uri", "User", "register"]
+__all__ = ["register"]
 
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]
 
 db_app = typer.Typer(
     name="db",
@@ -149,9 +150,7 @@ def load(
     home: Home = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction.")] = 1000,
     on_error: OnErrorOption = OnError.skip,
-    base: Annotated[
-        str | None, typer.Option(help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
-    ] = None,
+    base: BaseOption = None,
     quiet: Quiet = False,
     judgements: JudgementsOption = None,
 ) -> None:

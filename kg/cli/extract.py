@@ -9,8 +9,9 @@ import typer
 
 from kg.cli.app import err
 from kg.cli.params import (
-    LEXICON_HELP,
+    BaseOption,
     JudgementsOption,
+    LexiconOption,
     OnError,
     OnErrorOption,
     finish_with_skipped,
@@ -32,12 +33,10 @@ def extract(
         ),
     ],
     on_error: OnErrorOption = OnError.skip,
-    base: Annotated[
-        str | None, typer.Option(help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
-    ] = None,
+    base: BaseOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
     judgements: JudgementsOption = None,
-    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)] = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Extract inspection rounds, teams, targets, officials, events and figures from articles to RDF."""
     use_lexicon(lexicon)  # before the extractors load

@@ -28,11 +28,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LEXICON_HELP",
+    "BaseOption",
     "Database",
     "Home",
+    "LexiconOption",
     "OnError",
     "OnErrorOption",
     "Params",
+    "Quiet",
     "Uri",
     "User",
     "check_choice",
@@ -47,6 +50,17 @@ __all__ = [
 ]
 
 LEXICON_HELP = "A lexicon file of your own that extends the reference lists (see README); repeatable."
+
+LexiconOption = Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)]
+"""``--lexicon FILE``, repeatable: applied before the extractors load."""
+
+BaseOption = Annotated[
+    str | None, typer.Option("--base", help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
+]
+"""``--base IRI`` of the IRIs a command mints."""
+
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]
+"""``-q``: nothing on stderr but errors."""
 
 
 class OnError(StrEnum):
