@@ -57,6 +57,8 @@ def _render_terms(v: Vocabulary) -> str:
     lines = [
         f'"""Term constants and the property-graph mapping.\n\n{_HEADER[0].upper()}{_HEADER[1:]}.\n"""',
         "",
+        "from typing import Literal",
+        "",
         "from rdflib.namespace import DefinedNamespace, Namespace",
         "from rdflib.term import URIRef",
         "",
@@ -69,19 +71,36 @@ def _render_terms(v: Vocabulary) -> str:
         "",
     ]
     lines += [f"    {name}: URIRef" for name in acsn_terms]
-    lines += ["", "", "#: node labels of each class (the class first, then its superclasses)", "LABELS = {"]
+    classes = [c.name for c in v.classes.values()]
+    rel_types = [p.pg_name for p in v.properties.values() if p.kind == "object"]
+    keys = [p.pg_name for p in v.properties.values() if p.kind == "datatype"]
+    lines += ["", ""]
+    lines += _literal_type("ClassName", "a class of the ontology, which is also a node label", classes)
+    lines += _literal_type("RelType", "a relationship type of the property graph", rel_types)
+    lines += _literal_type("PropertyKey", "a node property key of the property graph", keys)
+    lines += _literal_type("Measure", "a controlled value of acsn:measure", list(v.measures))
+    lines += ["#: node labels of each class (the class first, then its superclasses)"]
+    lines += ["LABELS: dict[str, tuple[ClassName, ...]] = {"]
     lines += [f"    {_py(c.name)}: {_py(v.labels_of(c.name))}," for c in v.classes.values()]
-    lines += ["}", "", "#: relationship type of each object property IRI", "REL_TYPES = {"]
+    lines += ["}", "", "#: relationship type of each object property IRI", "REL_TYPES: dict[str, RelType] = {"]
     lines += [f"    {_py(p.iri)}: {_py(p.pg_name)}," for p in v.properties.values() if p.kind == "object"]
-    lines += ["}", "", "#: node property key of each datatype property IRI", "PROPERTY_KEYS = {"]
+    lines += ["}", "", "#: node property key of each datatype property IRI"]
+    lines += ["PROPERTY_KEYS: dict[str, PropertyKey] = {"]
     lines += [f"    {_py(p.iri)}: {_py(p.pg_name)}," for p in v.properties.values() if p.kind == "datatype"]
-    lines += ["}", "", "#: controlled values of acsn:measure", "MEASURES = ("]
+    lines += ["}", "", "#: controlled values of acsn:measure", "MEASURES: tuple[Measure, ...] = ("]
     lines += [f"    {_py(m)}," for m in v.measures]
     lines += [")", ""]
-    lines += ["#: viewer colour and shape of each class", "STYLES = {"]
+    lines += ["#: viewer colour and shape of each class", "STYLES: dict[str, tuple[str, str]] = {"]
     lines += [f"    {_py(c.name)}: {_py((c.color, c.shape))}," for c in v.classes.values()]
     lines += ["}", ""]
     return "\n".join(lines)
+
+
+def _literal_type(name: str, doc: str, values: list[str]) -> list[str]:
+    """A ``Literal`` alias of the names, so that mypy rejects a misspelt one."""
+    lines = [f"#: {doc}", f"{name} = Literal["]
+    lines += [f"    {_py(value)}," for value in values]
+    return [*lines, "]", ""]
 
 
 def _datatype_constraint(g: Graph, shape: BNode, rng: str, v: Vocabulary) -> None:
