@@ -42,21 +42,29 @@ class ExportSource:
     """What an export writer may use; rows and graph are read once, when first asked for."""
 
     store: Store | None
-    """``None`` for a format that does not read the database."""
+    """``None`` for a format that does not read the database, or one written from ``given``."""
     base: str | None = None
+    given: Graph | None = None
+    """A graph to export instead of the database's."""
 
     @cached_property
     def rows(self) -> GraphRows:
         """The database's node and relationship rows."""
         if self.store is None:
-            raise StoreError("this export format reads no database")
+            if self.given is None:
+                raise StoreError("this export format reads no database")
+            from kg.store.mapping import graph_to_rows
+
+            return graph_to_rows(self.given)
         from kg.store.readback import read_rows
 
         return read_rows(self.store)
 
     @cached_property
     def graph(self) -> Graph:
-        """The database as RDF."""
+        """The database as RDF (or the graph given)."""
+        if self.given is not None:
+            return self.given
         from kg.store.mapping import rows_to_graph
 
         return rows_to_graph(self.rows.nodes, self.rows.rels, base=self.base)

@@ -1295,3 +1295,8 @@ _JS = r"""
   updateCounts();
 })();
 """
+
+
+from kg.verbs import make_verb  # noqa: E402
+
+make_verb(__name__)
