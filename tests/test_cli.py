@@ -242,3 +242,12 @@ def test_choices_are_completed_by_the_shell():
     assert complete("kg load --on-error ") == ["skip", "fail"]
     assert complete("kg export --format g") == ["gexf", "graphml", "grass"]
     assert "table" in complete("kg query run rounds --format ")
+
+
+def test_an_unwritable_output_is_one_line_and_exit_1(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    done = kg("extract", str(EXAMPLE), "-o", str(blocker / "sub" / "g.ttl"))
+    assert done.returncode == 1
+    lines = done.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg: error: ") and str(blocker) in lines[0], lines

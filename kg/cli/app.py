@@ -95,8 +95,12 @@ def main() -> None:
         # one line, whatever the driver or a parser put in the message
         err("kg: error: " + " ".join(str(exc).split()))
         sys.exit(1)
+    except BrokenPipeError:
+        sys.exit(1)
+    except OSError as exc:  # a file the library did not name itself (a full disk, a closed pipe …)
+        where = f"{exc.filename}: " if exc.filename is not None else ""
+        err(f"kg: error: {where}{exc.strerror or exc}")
+        sys.exit(1)
     except KeyboardInterrupt:
         err("kg: interrupted")
         sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(1)
