@@ -15,15 +15,14 @@ from typing import Annotated, Any
 import typer
 
 from kg.cli.params import (
+    NO_OPTIONS,
     BaseOption,
-    Database,
-    Home,
+    Connection,
     JudgementsOption,
     LexiconOption,
     Quiet,
-    Uri,
-    User,
     use_lexicon,
+    with_connection,
 )
 
 __all__ = ["build_command", "register"]
@@ -109,10 +108,7 @@ def build_command(
     validate: ValidateOption = Validate.auto,
     no_html: NoHtml = False,
     base: BaseOption = None,
-    uri: Uri = None,
-    user: User = None,
-    database: Database = None,
-    home: Home = None,
+    connection: Connection = NO_OPTIONS,
     article_seconds: ArticleSeconds = 120.0,
     quiet: Quiet = False,
     judgements: JudgementsOption = None,
@@ -127,9 +123,7 @@ def build_command(
     settings = None
     if not no_load:
         # credentials and the server are checked before the corpus is read
-        from kg.cli.params import open_store
-
-        with open_store(uri, user, database, home) as store:
+        with connection.open() as store:
             settings = store.settings
     with _progress_bar(quiet) as tick:
         report = build(
@@ -140,7 +134,12 @@ def build_command(
             dask_address=dask,
             load=not no_load,
             store_settings=settings,
-            store_options={"uri": uri, "user": user, "database": database, "home": home},
+            store_options={
+                "uri": connection.uri,
+                "user": connection.user,
+                "database": connection.database,
+                "home": connection.home,
+            },
             strict=False,
             validate=validate.value,
             html=not no_html,
@@ -162,4 +161,4 @@ def build_command(
 
 def register(app: typer.Typer) -> None:
     """Add ``build`` to the ``kg`` app."""
-    app.command("build")(build_command)
+    app.command("build")(with_connection(build_command))

@@ -5,16 +5,19 @@ silence: each skipped input gets one line on stderr, and the command exits with
 code 1 once everything else is written, so scripts notice.
 
 Every command that talks to a database takes the same options (:data:`Uri`,
-:data:`User`, :data:`Database`, :data:`Home`) and opens it through
-:func:`open_store`, which checks the credentials and the server before any long work,
-and says on stderr when it starts the local server by itself.
+:data:`User`, :data:`Database`, :data:`Home`), added by :func:`with_connection`, and
+opens it through :meth:`Connection.open`, which checks the credentials and the server
+before any long work, and says on stderr when it starts the local server by itself.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import shutil
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -28,7 +31,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LEXICON_HELP",
+    "NO_OPTIONS",
     "BaseOption",
+    "Connection",
     "Database",
     "Home",
     "LexiconOption",
@@ -41,12 +46,11 @@ __all__ = [
     "check_choice",
     "complete_choice",
     "finish_with_skipped",
-    "open_store",
     "params_from",
     "progress_bar",
-    "resolve_store_settings",
     "terminal_width",
     "use_lexicon",
+    "with_connection",
 ]
 
 LEXICON_HELP = "A lexicon file of your own that extends the reference lists (see README); repeatable."
@@ -178,38 +182,76 @@ def params_from(items: Sequence[str] | None, *, ad_hoc: bool = False) -> dict[st
     return {k: guess_value(v) for k, v in texts.items()}
 
 
-def resolve_store_settings(
-    uri: str | None = None, user: str | None = None, database: str | None = None, home: Path | None = None
-) -> Settings:
-    """The connection settings; starts the local server when it is the target, saying so on stderr.
+@dataclass(frozen=True)
+class Connection:
+    """A command's connection options (``--uri``, ``--user``, ``--database``, ``--home``)."""
 
-    The local server starts on ``KG_PORT`` when set (as ``kg db start``), else on its last port.
+    uri: str | None = None
+    user: str | None = None
+    database: str | None = None
+    home: Path | None = None
+
+    def settings(self) -> Settings:
+        """The connection settings; starts the local server when it is the target, saying so on stderr.
+
+        The local server starts on ``KG_PORT`` when set (as ``kg db start``), else on its last port.
+        """
+        from kg.store import server
+        from kg.store.connect import resolve_settings
+
+        if not (self.uri or os.environ.get("NEO4J_URI")):
+            port = os.environ.get("KG_PORT")
+            started = server.ensure_running(self.home, port=int(port) if port and port.isdigit() else None)
+            for note in started.notes:
+                typer.echo(note, err=True)
+            if not started.already_running:
+                state = started.state
+                typer.echo(
+                    f"kg: started the local server at {state.uri} (database {state.database}, data in "
+                    f"{state.home}); it keeps running: stop it with `kg db stop`",
+                    err=True,
+                )
+        return resolve_settings(self.uri, self.user, self.database, home=self.home)
+
+    def open(self) -> Store:
+        """An open, checked connection (credentials and reachability), for a ``with`` block."""
+        from kg.store.connect import connect
+
+        return connect(self.settings())
+
+
+NO_OPTIONS = Connection()
+"""No connection option given: ``NEO4J_URI`` and the like, else the local server."""
+
+_CONNECTION_OPTIONS = (("uri", Uri), ("user", User), ("database", Database), ("home", Home))
+
+
+def with_connection(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the connection options; it receives them as one ``connection: Connection``.
+
+    Every command that talks to a database takes the same four options, declared here once.
     """
-    from kg.store import server
-    from kg.store.connect import resolve_settings
+    signature = inspect.signature(command, eval_str=True)
+    kept = [p for p in signature.parameters.values() if p.name != "connection"]
+    added = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
+        for name, annotation in _CONNECTION_OPTIONS
+    ]
 
-    if not (uri or os.environ.get("NEO4J_URI")):
-        port = os.environ.get("KG_PORT")
-        started = server.ensure_running(home, port=int(port) if port and port.isdigit() else None)
-        for note in started.notes:
-            typer.echo(note, err=True)
-        if not started.already_running:
-            state = started.state
-            typer.echo(
-                f"kg: started the local server at {state.uri} (database {state.database}, data in "
-                f"{state.home}); it keeps running: stop it with `kg db stop`",
-                err=True,
-            )
-    return resolve_settings(uri, user, database, home=home)
+    @functools.wraps(command)
+    def run(
+        *args: object,
+        uri: str | None = None,
+        user: str | None = None,
+        database: str | None = None,
+        home: Path | None = None,
+        **kwargs: object,
+    ) -> None:
+        command(*args, connection=Connection(uri, user, database, home), **kwargs)
 
-
-def open_store(
-    uri: str | None = None, user: str | None = None, database: str | None = None, home: Path | None = None
-) -> Store:
-    """An open, checked connection (credentials and reachability), for a ``with`` block."""
-    from kg.store.connect import connect
-
-    return connect(resolve_store_settings(uri, user, database, home))
+    run.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in [*kept, *added]} | {"return": None}
+    return run
 
 
 def terminal_width() -> int:
