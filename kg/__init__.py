@@ -25,29 +25,19 @@ from typing import TYPE_CHECKING
 from kg.errors import KgError
 
 if TYPE_CHECKING:
-    from kg.api import connect, load, query, read_articles
-    from kg.model import Article
+    from kg.api import connect as connect
+    from kg.api import load as load
+    from kg.api import query as query
+    from kg.api import read_articles as read_articles
+    from kg.model import Article as Article
 
 __version__ = "0.1.0"
-
-__all__ = [
-    "Article",
-    "KgError",
-    "__version__",
-    "build",
-    "connect",
-    "export",
-    "extract",
-    "load",
-    "query",
-    "read_articles",
-    "validate",
-    "viz",
-]
 
 _MODULE_VERBS = frozenset({"build", "export", "extract", "validate", "viz"})
 """Verbs that are also module names (see :mod:`kg.verbs`)."""
 _API_VERBS = frozenset({"connect", "load", "query", "read_articles"})
+
+__all__ = ["Article", "KgError", "__version__", *sorted(_MODULE_VERBS | _API_VERBS)]
 
 
 def __getattr__(name: str) -> object:

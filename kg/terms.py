@@ -3,7 +3,7 @@
 Generated from ontology/acsn.ttl by `kg ontology --generate`; do not edit.
 """
 
-from typing import Literal
+from typing import Literal, get_args
 
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
@@ -288,23 +288,7 @@ PROPERTY_KEYS: dict[str, PropertyKey] = {
 }
 
 #: controlled values of acsn:measure
-MEASURES: tuple[Measure, ...] = (
-    "cluesTransferred",
-    "coverageRate",
-    "judicialReferrals",
-    "other",
-    "personsAdmonished",
-    "personsInvestigated",
-    "personsSanctioned",
-    "personsSurrendered",
-    "problemsFound",
-    "problemsRectified",
-    "rectificationRate",
-    "reportsTransferred",
-    "roundsConducted",
-    "suspectsDetained",
-    "unitsInspected",
-)
+MEASURES: tuple[Measure, ...] = get_args(Measure)
 
 #: viewer colour and shape of each class
 STYLES: dict[str, tuple[str, str]] = {

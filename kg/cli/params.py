@@ -16,13 +16,15 @@ import functools
 import inspect
 import os
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+Decorator = Callable[[Callable[..., None]], Callable[..., None]]
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -46,6 +48,7 @@ __all__ = [
     "check_choice",
     "complete_choice",
     "finish_with_skipped",
+    "option_group",
     "params_from",
     "progress_bar",
     "terminal_width",
@@ -223,35 +226,47 @@ class Connection:
 NO_OPTIONS = Connection()
 """No connection option given: ``NEO4J_URI`` and the like, else the local server."""
 
-_CONNECTION_OPTIONS = (("uri", Uri), ("user", User), ("database", Database), ("home", Home))
+_CONNECTION_OPTIONS = {
+    "uri": (Uri, None),
+    "user": (User, None),
+    "database": (Database, None),
+    "home": (Home, None),
+}
 
 
-def with_connection(command: Callable[..., None]) -> Callable[..., None]:
-    """Give a command the connection options; it receives them as one ``connection: Connection``.
+def option_group(
+    name: str, group: Callable[..., object], options: Mapping[str, tuple[object, object]]
+) -> Decorator:
+    """A decorator giving a command the same options as its siblings, received as one object.
 
-    Every command that talks to a database takes the same four options, declared here once.
+    The command declares a parameter ``name``; the decorator replaces it, in what Typer
+    sees, by the ``options`` (parameter name -> its annotated type and default) and calls
+    the command with ``group(**their values)`` for it.
     """
-    signature = inspect.signature(command, eval_str=True)
-    kept = [p for p in signature.parameters.values() if p.name != "connection"]
-    added = [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
-        for name, annotation in _CONNECTION_OPTIONS
-    ]
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    added = [inspect.Parameter(key, keyword, default=d, annotation=a) for key, (a, d) in options.items()]
 
-    @functools.wraps(command)
-    def run(
-        *args: object,
-        uri: str | None = None,
-        user: str | None = None,
-        database: str | None = None,
-        home: Path | None = None,
-        **kwargs: object,
-    ) -> None:
-        command(*args, connection=Connection(uri, user, database, home), **kwargs)
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(command, eval_str=True)
+        kept = [p for p in signature.parameters.values() if p.name != name]
 
-    run.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
-    run.__annotations__ = {p.name: p.annotation for p in [*kept, *added]} | {"return": None}
-    return run
+        @functools.wraps(command)
+        def run(*args: object, **kwargs: object) -> None:
+            values = {key: kwargs.pop(key, default) for key, (_, default) in options.items()}
+            command(*args, **{name: group(**values)}, **kwargs)
+
+        run.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in [*kept, *added]} | {"return": None}
+        return run
+
+    return decorate
+
+
+with_connection = option_group("connection", Connection, _CONNECTION_OPTIONS)
+"""Give a command the connection options; it receives them as one ``connection: Connection``.
+
+Every command that talks to a database takes the same four options, declared here once.
+"""
 
 
 def terminal_width() -> int:
