@@ -121,15 +121,8 @@ def complete_choice(names: Callable[[], Iterable[str]]) -> Callable[[str], list[
     return complete
 
 
-Home = Annotated[
-    Path | None,
-    typer.Option(
-        "--home",
-        envvar="KG_HOME",
-        help="Home of the local server: data, password, pid and log (default ~/.local/share/acsn-kg).",
-        show_default=False,
-    ),
-]
+_HOME = "Home of the local server: data, password, pid and log (default ~/.local/share/acsn-kg)."
+Home = Annotated[Path | None, typer.Option("--home", envvar="KG_HOME", help=_HOME, show_default=False)]
 Uri = Annotated[
     str | None,
     typer.Option(
