@@ -23,13 +23,19 @@ demo: $(VENV)/.installed
 	$(VENV)/bin/kg build examples/ -o out/
 
 # Headless Chromium and a CJK font for the viewer's browser tests, a Java runtime for the
-# HermiT reasoner the ontology test runs, Node.js for graphology (Debian/Ubuntu packages).
+# HermiT reasoner the ontology test runs, Node.js for graphology, xmllint for the GEXF and GraphML
+# schemas (Debian/Ubuntu packages).
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/share/fonts/truetype/wqy >/dev/null 2>&1 \
-		|| ! command -v java >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	ls /usr/share/fonts/truetype/wqy >/dev/null 2>&1 || missing="$$missing fonts-wqy-microhei"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
+	if [ -n "$$missing" ]; then \
 		$(SUDO) apt-get update -qq && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-			chromium fonts-wqy-microhei default-jre-headless nodejs npm; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
 # graphology's GEXF and GraphML readers: the second reader of the network exports' test.

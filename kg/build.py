@@ -1424,3 +1424,8 @@ def _watch_parent(parent: int) -> None:
 def _check_inputs(inputs: Sequence[str]) -> None:
     if not inputs:
         raise InputError("no input: name article files, folders or globs")
+
+
+from kg.verbs import make_verb  # noqa: E402
+
+make_verb(__name__)

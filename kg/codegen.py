@@ -57,6 +57,8 @@ def _render_terms(v: Vocabulary) -> str:
     lines = [
         f'"""Term constants and the property-graph mapping.\n\n{_HEADER[0].upper()}{_HEADER[1:]}.\n"""',
         "",
+        "from typing import Literal, get_args",
+        "",
         "from rdflib.namespace import DefinedNamespace, Namespace",
         "from rdflib.term import URIRef",
         "",
@@ -69,19 +71,41 @@ def _render_terms(v: Vocabulary) -> str:
         "",
     ]
     lines += [f"    {name}: URIRef" for name in acsn_terms]
-    lines += ["", "", "#: node labels of each class (the class first, then its superclasses)", "LABELS = {"]
+    classes = [c.name for c in v.classes.values()]
+    rel_types = [p.pg_name for p in v.properties.values() if p.kind == "object"]
+    keys = [p.pg_name for p in v.properties.values() if p.kind == "datatype"]
+    lines += ["", ""]
+    lines += _literal_type("ClassName", "a class of the ontology, which is also a node label", classes)
+    lines += _literal_type("RelType", "a relationship type of the property graph", rel_types)
+    lines += _literal_type("PropertyKey", "a node property key of the property graph", keys)
+    lines += _literal_type("Measure", "a controlled value of acsn:measure", list(v.measures))
+    lines += ["#: node labels of each class (the class first, then its superclasses)"]
+    lines += ["LABELS: dict[str, tuple[ClassName, ...]] = {"]
     lines += [f"    {_py(c.name)}: {_py(v.labels_of(c.name))}," for c in v.classes.values()]
-    lines += ["}", "", "#: relationship type of each object property IRI", "REL_TYPES = {"]
+    lines += ["}", "", "#: relationship type of each object property IRI"]
+    lines += ["REL_TYPES: dict[str, RelType] = {"]
     lines += [f"    {_py(p.iri)}: {_py(p.pg_name)}," for p in v.properties.values() if p.kind == "object"]
-    lines += ["}", "", "#: node property key of each datatype property IRI", "PROPERTY_KEYS = {"]
+    lines += ["}", "", "#: node property key of each datatype property IRI"]
+    lines += ["PROPERTY_KEYS: dict[str, PropertyKey] = {"]
     lines += [f"    {_py(p.iri)}: {_py(p.pg_name)}," for p in v.properties.values() if p.kind == "datatype"]
-    lines += ["}", "", "#: controlled values of acsn:measure", "MEASURES = ("]
-    lines += [f"    {_py(m)}," for m in v.measures]
-    lines += [")", ""]
-    lines += ["#: viewer colour and shape of each class", "STYLES = {"]
+    lines += [
+        "}",
+        "",
+        "#: controlled values of acsn:measure",
+        "MEASURES: tuple[Measure, ...] = get_args(Measure)",
+        "",
+    ]
+    lines += ["#: viewer colour and shape of each class", "STYLES: dict[str, tuple[str, str]] = {"]
     lines += [f"    {_py(c.name)}: {_py((c.color, c.shape))}," for c in v.classes.values()]
     lines += ["}", ""]
     return "\n".join(lines)
+
+
+def _literal_type(name: str, doc: str, values: list[str]) -> list[str]:
+    """A ``Literal`` alias of the names, so that mypy rejects a misspelt one."""
+    lines = [f"#: {doc}", f"{name} = Literal["]
+    lines += [f"    {_py(value)}," for value in values]
+    return [*lines, "]", ""]
 
 
 def _datatype_constraint(g: Graph, shape: BNode, rng: str, v: Vocabulary) -> None:
@@ -175,6 +199,12 @@ def _render_shapes(v: Vocabulary) -> str:
     return f"# SHACL shapes, {_HEADER}.\n" + body
 
 
+def _table(title: str, header: list[str], rows: list[list[str]]) -> list[str]:
+    """A Markdown section with one table."""
+    lines = ["", f"## {title}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return lines + ["| " + " | ".join(row) + " |" for row in rows]
+
+
 def _render_doc(v: Vocabulary) -> str:
     out = [
         "# The acsn vocabulary",
@@ -184,50 +214,43 @@ def _render_doc(v: Vocabulary) -> str:
         f"Namespace `acsn: <{ACSN_IRI}>`. Instance IRIs: `https://w3id.org/acsn/id/<Class>/<key>`.",
         "In Neo4j a class is a node label (with its superclasses' labels), an object property a",
         "relationship type, a datatype property a node property; the IRI is the node property `uri`.",
-        "",
-        "## Classes (node labels)",
-        "",
-        "| class | 中文 | superclasses | required | definition |",
-        "|---|---|---|---|---|",
     ]
-    for c in v.classes.values():
-        required = ", ".join(v.properties[r].pg_name for r in c.required if r in v.properties)
-        out.append(f"| {c.name} | {c.label_zh} | {', '.join(c.superclasses)} | {required} | {c.definition} |")
-    out += [
-        "",
-        "## Relationship types (object properties)",
-        "",
-        "| property | type | 中文 | from | to | definition |",
-        "|---|---|---|---|---|---|",
+    classes = [
+        [
+            c.name,
+            c.label_zh,
+            ", ".join(c.superclasses),
+            ", ".join(v.properties[r].pg_name for r in c.required if r in v.properties),
+            c.definition,
+        ]
+        for c in v.classes.values()
     ]
-    for p in v.properties.values():
-        if p.kind == "object":
-            out.append(
-                f"| {p.curie} | {p.pg_name} | {p.label_zh} | {' or '.join(p.domain) or 'any'} "
-                f"| {' or '.join(p.range)} | {p.definition} |"
-            )
-    out += [
-        "",
-        "## Node properties (datatype properties)",
-        "",
-        "| property | key | 中文 | on | datatype | definition |",
-        "|---|---|---|---|---|---|",
+    out += _table(
+        "Classes (node labels)", ["class", "中文", "superclasses", "required", "definition"], classes
+    )
+    relations = [
+        [p.curie, p.pg_name, p.label_zh, " or ".join(p.domain) or "any", " or ".join(p.range), p.definition]
+        for p in v.properties.values()
+        if p.kind == "object"
     ]
-    for p in v.properties.values():
-        if p.kind == "datatype":
-            rng = ", ".join(r.rsplit("#", 1)[-1] for r in p.range)
-            on = " or ".join(p.domain) or "any"
-            listed = " (list)" if p.list_valued else ""
-            out.append(f"| {p.curie} | {p.pg_name}{listed} | {p.label_zh} | {on} | {rng} | {p.definition} |")
-    out += [
-        "",
-        "## Statistic measures (values of `measure`)",
-        "",
-        "| measure | 中文 | example |",
-        "|---|---|---|",
+    header = ["property", "type", "中文", "from", "to", "definition"]
+    out += _table("Relationship types (object properties)", header, relations)
+    keys = [
+        [
+            p.curie,
+            p.pg_name + (" (list)" if p.list_valued else ""),
+            p.label_zh,
+            " or ".join(p.domain) or "any",
+            ", ".join(r.rsplit("#", 1)[-1] for r in p.range),
+            p.definition,
+        ]
+        for p in v.properties.values()
+        if p.kind == "datatype"
     ]
-    for m in v.measures.values():
-        out.append(f"| {m.name} | {m.label_zh} | {m.example} |")
+    header = ["property", "key", "中文", "on", "datatype", "definition"]
+    out += _table("Node properties (datatype properties)", header, keys)
+    measures = [[m.name, m.label_zh, m.example] for m in v.measures.values()]
+    out += _table("Statistic measures (values of `measure`)", ["measure", "中文", "example"], measures)
     return "\n".join(out) + "\n"
 
 

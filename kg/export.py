@@ -201,3 +201,8 @@ def _parse(path: str | Path, fmt: str) -> Graph:
     g = Graph()
     g.parse(str(path), format=fmt)
     return bind_prefixes(g)
+
+
+from kg.verbs import make_verb  # noqa: E402
+
+make_verb(__name__)

@@ -458,10 +458,12 @@ def _flat(graph: Graph | nx.MultiDiGraph, articles: bool) -> nx.MultiDiGraph:
 
 
 def write_gexf(graph: Graph | nx.MultiDiGraph, path: str | Path, *, articles: bool = True) -> None:
-    """Write a graph as GEXF 1.3 for Gephi (written atomically); opens in Gephi and graphology.
+    """Write a graph as GEXF 1.2 for Gephi (written atomically); opens in Gephi, graphology and networkx.
 
-    Node ids are the IRIs; each edge has a unique id, ``type="directed"`` (the graph's
-    default) and the relationship type as its label and its ``relationship`` attribute.
+    GEXF 1.2 is the version whose official schema the file is checked against (Gephi
+    reads 1.2 and 1.3 alike). Node ids are the IRIs; each edge has a unique id,
+    ``type="directed"`` (the graph's default) and the relationship type as its label and
+    its ``relationship`` attribute.
 
     Parameters
     ----------
@@ -473,9 +475,9 @@ def write_gexf(graph: Graph | nx.MultiDiGraph, path: str | Path, *, articles: bo
         Keep article nodes (only used when ``graph`` is RDF).
     """
     G = _flat(graph, articles)
-    writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True, version="1.3")
+    writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
     writer.add_graph(G)
-    writer.graph_element.attrib.pop("name", None)  # not a GEXF 1.3 attribute of <graph>
+    writer.graph_element.attrib.pop("name", None)  # not an attribute of <graph> in the schema
     write_text(path, str(writer).rstrip("\n") + "\n")
 
 

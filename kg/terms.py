@@ -3,6 +3,8 @@
 Generated from ontology/acsn.ttl by `kg ontology --generate`; do not edit.
 """
 
+from typing import Literal, get_args
+
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
@@ -100,8 +102,110 @@ class ACSN(DefinedNamespace):
     year: URIRef
 
 
+#: a class of the ontology, which is also a node label
+ClassName = Literal[
+    "Admonishment",
+    "Article",
+    "Document",
+    "Event",
+    "Evidence",
+    "Inspection",
+    "InspectionRound",
+    "InspectionTeam",
+    "Investigation",
+    "JudicialReferral",
+    "Organization",
+    "PartyCommittee",
+    "Person",
+    "Position",
+    "Region",
+    "Sanction",
+    "Statistic",
+    "Surrender",
+]
+
+#: a relationship type of the property graph
+RelType = Literal[
+    "DERIVED_FROM",
+    "BY_TEAM",
+    "CONDUCTED_BY",
+    "DURING",
+    "EVIDENCE",
+    "HOLDS",
+    "IN_ARTICLE",
+    "IN_ORGANIZATION",
+    "IN_ROUND",
+    "INVOLVES",
+    "ISSUED_BY",
+    "JURISDICTION",
+    "LOCATED_IN",
+    "PART_OF",
+    "SCOPE",
+    "SUB_ORGANIZATION_OF",
+    "TARGET",
+    "TEAM_OF",
+]
+
+#: a node property key of the property graph
+PropertyKey = Literal[
+    "name",
+    "aliases",
+    "adminCode",
+    "adminLevel",
+    "approximate",
+    "category",
+    "charEnd",
+    "charStart",
+    "date",
+    "feedbackDate",
+    "former",
+    "inspectionType",
+    "level",
+    "measure",
+    "number",
+    "ordinal",
+    "page",
+    "period",
+    "published",
+    "publisher",
+    "rank",
+    "scheme",
+    "section",
+    "sourceId",
+    "startDate",
+    "subtitle",
+    "term",
+    "text",
+    "title",
+    "topic",
+    "unit",
+    "uris",
+    "url",
+    "value",
+    "year",
+]
+
+#: a controlled value of acsn:measure
+Measure = Literal[
+    "cluesTransferred",
+    "coverageRate",
+    "judicialReferrals",
+    "other",
+    "personsAdmonished",
+    "personsInvestigated",
+    "personsSanctioned",
+    "personsSurrendered",
+    "problemsFound",
+    "problemsRectified",
+    "rectificationRate",
+    "reportsTransferred",
+    "roundsConducted",
+    "suspectsDetained",
+    "unitsInspected",
+]
+
 #: node labels of each class (the class first, then its superclasses)
-LABELS = {
+LABELS: dict[str, tuple[ClassName, ...]] = {
     "Admonishment": ("Admonishment", "Event"),
     "Article": ("Article",),
     "Document": ("Document",),
@@ -123,7 +227,7 @@ LABELS = {
 }
 
 #: relationship type of each object property IRI
-REL_TYPES = {
+REL_TYPES: dict[str, RelType] = {
     "http://www.w3.org/ns/prov#wasDerivedFrom": "DERIVED_FROM",
     "https://w3id.org/acsn#byTeam": "BY_TEAM",
     "https://w3id.org/acsn#conductedBy": "CONDUCTED_BY",
@@ -145,7 +249,7 @@ REL_TYPES = {
 }
 
 #: node property key of each datatype property IRI
-PROPERTY_KEYS = {
+PROPERTY_KEYS: dict[str, PropertyKey] = {
     "http://www.w3.org/2000/01/rdf-schema#label": "name",
     "http://www.w3.org/2004/02/skos/core#altLabel": "aliases",
     "https://w3id.org/acsn#adminCode": "adminCode",
@@ -184,26 +288,10 @@ PROPERTY_KEYS = {
 }
 
 #: controlled values of acsn:measure
-MEASURES = (
-    "cluesTransferred",
-    "coverageRate",
-    "judicialReferrals",
-    "other",
-    "personsAdmonished",
-    "personsInvestigated",
-    "personsSanctioned",
-    "personsSurrendered",
-    "problemsFound",
-    "problemsRectified",
-    "rectificationRate",
-    "reportsTransferred",
-    "roundsConducted",
-    "suspectsDetained",
-    "unitsInspected",
-)
+MEASURES: tuple[Measure, ...] = get_args(Measure)
 
 #: viewer colour and shape of each class
-STYLES = {
+STYLES: dict[str, tuple[str, str]] = {
     "Admonishment": ("#f06292", "dot"),
     "Article": ("#9e9e9e", "box"),
     "Document": ("#546e7a", "box"),

@@ -109,3 +109,8 @@ def conflicts(data: Graph, report: Report) -> list[dict[str, Any]]:
 def validate_file(path: str | Path) -> Report:
     """Validate an RDF file (format from its suffix)."""
     return validate_graph(parse_rdf(path))
+
+
+from kg.verbs import make_verb  # noqa: E402
+
+make_verb(__name__)

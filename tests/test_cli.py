@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.cli import _register_extensions, app
+from kg.cli import app
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "examples" / "seed-zjrb-20200110.txt"
@@ -34,7 +34,6 @@ def _commands(typer_app, prefix=()):
 
 
 def test_every_command_has_help_text():
-    _register_extensions()
     seen = 0
     for path, cmd in _commands(app):
         assert (cmd.help or "").strip(), f"kg {' '.join(path)} has no help"
@@ -126,8 +125,7 @@ def test_version():
 def test_help_placeholders_read_as_words_and_flags_have_none():
     from typer.testing import CliRunner
 
-    _register_extensions()
-    from kg.cli import _plain_placeholders
+    from kg.cli.app import _plain_placeholders
 
     _plain_placeholders()
     runner = CliRunner()
@@ -161,7 +159,7 @@ def test_choices_are_validated_with_the_choices_named():
 
 
 def test_one_parser_for_query_parameters():
-    from kg.cli_common import params_from
+    from kg.cli.params import params_from
     from kg.errors import KgError
 
     assert params_from(["n=3", "name=3", "x=a=b"]) == {"n": "3", "name": "3", "x": "a=b"}
@@ -244,3 +242,12 @@ def test_choices_are_completed_by_the_shell():
     assert complete("kg load --on-error ") == ["skip", "fail"]
     assert complete("kg export --format g") == ["gexf", "graphml", "grass"]
     assert "table" in complete("kg query run rounds --format ")
+
+
+def test_an_unwritable_output_is_one_line_and_exit_1(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    done = kg("extract", str(EXAMPLE), "-o", str(blocker / "sub" / "g.ttl"))
+    assert done.returncode == 1
+    lines = done.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg: error: ") and str(blocker) in lines[0], lines

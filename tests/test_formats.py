@@ -9,12 +9,11 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from kg.cli import _register_extensions, app
-from kg.formats import register_formats
+from kg.cli import app
+from kg.formats import export
 from kg.netx import to_networkx
 from kg.pipeline import extract_inputs
 from kg.store.load import load_graph
-from kg.store.readback import export
 from kg.terms import STYLES
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
@@ -22,7 +21,6 @@ EXAMPLES = Path(__file__).parents[1] / "examples"
 
 @pytest.fixture(scope="module")
 def loaded(kg_store):
-    register_formats()
     graph = extract_inputs([str(EXAMPLES)]).graph
     load_graph(kg_store, graph)
     return kg_store, graph
@@ -44,7 +42,6 @@ def test_grass_style_sheet_follows_the_ontology_without_a_database(tmp_path, mon
     # nothing listens on port 9: the style sheet comes from the ontology alone
     monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
     path = tmp_path / "style.grass"
-    _register_extensions()
     result = CliRunner().invoke(app, ["export", "-o", str(path)])  # format from the suffix
     assert result.exit_code == 0, result.output
     text = path.read_text(encoding="utf-8")

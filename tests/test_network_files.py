@@ -1,4 +1,4 @@
-"""GEXF 1.3 and GraphML files follow their schemas' rules on ids and edge types, and read back.
+"""GEXF 1.2 and GraphML files follow their schemas' rules on ids and edge types, and read back.
 
 The checks are the rules the official schemas state and that graph readers
 (graphology, Gephi) enforce: GEXF ``<edge type>`` is directed, undirected or mutual,
@@ -25,7 +25,7 @@ from kg.pipeline import extract_inputs
 from kg.terms import REL_TYPES
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
-GEXF = "{http://gexf.net/1.3}"
+GEXF = "{http://www.gexf.net/1.2draft}"
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 # XML 1.0 NMTOKEN (GraphML's id type), restricted to the characters the writer could produce
 NMTOKEN = re.compile(r"^[\w.:\-·\u0300-\u036f\u203f-\u2040]+$")
@@ -36,13 +36,13 @@ def example_graph() -> Graph:
     return extract_inputs([str(EXAMPLES)]).graph
 
 
-def test_gexf_is_1_3_with_relationship_types_as_labels_and_attribute(
+def test_gexf_is_1_2_with_relationship_types_as_labels_and_attribute(
     example_graph: Graph, tmp_path: Path
 ) -> None:
     path = tmp_path / "g.gexf"
     write_gexf(example_graph, path)
     root = ET.parse(path).getroot()
-    assert root.tag == GEXF + "gexf" and root.get("version") == "1.3"
+    assert root.tag == GEXF + "gexf" and root.get("version") == "1.2"
     graph = root.find(GEXF + "graph")
     assert graph is not None and "name" not in graph.attrib
     assert graph.get("defaultedgetype") == "directed"

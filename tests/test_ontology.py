@@ -175,3 +175,27 @@ def test_misspelt_term_raises():
 
     with pytest.raises(AttributeError):
         ACSN.inspectedBy  # noqa: B018
+
+
+def test_mypy_rejects_a_misspelt_relationship_type_class_or_measure(tmp_path):
+    from mypy import api
+
+    good = tmp_path / "good.py"
+    good.write_text(
+        "from kg.terms import ClassName, Measure, RelType\n"
+        'rel: RelType = "TARGET"\ncls: ClassName = "InspectionTeam"\nmeasure: Measure = "cluesTransferred"\n',
+        encoding="utf-8",
+    )
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "from kg.terms import ClassName, Measure, RelType\n"
+        'rel: RelType = "TARGETS"\ncls: ClassName = "InspectionTeams"\n'
+        'measure: Measure = "clueTransferred"\n',
+        encoding="utf-8",
+    )
+    options = ["--follow-imports=silent", "--no-incremental", "--cache-dir=/dev/null"]
+    out, _, status = api.run([*options, str(good)])
+    assert status == 0, out
+    out, _, status = api.run([*options, str(bad)])
+    assert status == 1
+    assert out.count("Incompatible types in assignment") == 3, out

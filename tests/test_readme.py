@@ -80,8 +80,10 @@ def test_readme_blocks_parse() -> None:
     text = README.read_text(encoding="utf-8")
     blocks = console_blocks(text)
     assert len(blocks) >= 2 and all(blocks)
-    assert setup_commands(text) == ["make demo", ". .venv/bin/activate"]
+    assert setup_commands(text) == ["make demo", "make test"]
     assert demo_recipe().startswith("kg build examples/")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    assert ci[-1] == "make test", "CI runs the README's test command, and nothing else"
 
 
 def run_tour(tmp_path: Path, text: str) -> list[list[tuple[str, list[str], list[str]]]]:

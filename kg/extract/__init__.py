@@ -56,3 +56,8 @@ def extract(article: Article) -> Extraction:
     for step in PASSES:
         step(doc)
     return doc.out
+
+
+from kg.verbs import make_verb  # noqa: E402
+
+make_verb(__name__)

@@ -119,7 +119,8 @@ def resolve_settings(
     uri, user, database
         Options; each falls back to ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_DATABASE``.
     home, port
-        The local server's home and Bolt port, used when no URI is set.
+        The local server's home and Bolt port, used when no URI is set; the port falls back
+        to ``KG_PORT`` (as ``kg db start``), else the server's last port.
     start_local
         Start the local server when it is the target and not running.
 
@@ -133,6 +134,8 @@ def resolve_settings(
     uri = uri or os.environ.get("NEO4J_URI") or None
     database = database or os.environ.get("NEO4J_DATABASE") or None
     if uri is None:
+        if port is None and os.environ.get("KG_PORT", "").isdigit():
+            port = int(os.environ["KG_PORT"])
         if start_local:
             state = server.ensure_running(home, port=port).state
         else:

@@ -59,3 +59,8 @@ __all__ = [
     "render_html",
     "safe_json",
 ]
+
+
+from kg.verbs import make_verb
+
+make_verb(__name__)

@@ -173,7 +173,7 @@ def test_cli_build(tmp_path: Path) -> None:
     import typer
     from typer.testing import CliRunner
 
-    from kg.build_cli import register
+    from kg.cli.build import register
 
     app = typer.Typer()
     register(app)

@@ -10,8 +10,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from kg.cli.query import register
 from kg.errors import KgError
-from kg.query_cli import register
 from kg.store import server
 from kg.store.connect import Settings, Store
 

@@ -304,7 +304,7 @@ def test_the_benchmark_scores_see_a_wrong_merge() -> None:
 def test_kg_load_reads_its_inputs_with_the_judgements_applied(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kg.store.cli import _read_inputs
+    from kg.cli.db import _read_inputs
 
     corpus = tmp_path / "c"
     corpus.mkdir()

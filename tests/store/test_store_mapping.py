@@ -13,6 +13,7 @@ from rdflib.compare import isomorphic
 from store_graphs import BASE, first_article, iri, second_article
 
 from kg.errors import InputError, StoreError
+from kg.formats import format_for
 from kg.ontology import vocabulary
 from kg.store.connect import detect_dialect
 from kg.store.load import node_queries, rel_query, schema_statements
@@ -25,7 +26,6 @@ from kg.store.mapping import (
     rows_to_graph,
     statement_iri,
 )
-from kg.store.readback import format_for
 from kg.terms import ACSN
 
 VOCAB = vocabulary()

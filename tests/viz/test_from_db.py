@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, Literal
 
+from kg.cli.viz import _graph_from_db
 from kg.pipeline import extract_inputs
 from kg.store.load import load_graph
 from kg.subgraph import keys_in, select
 from kg.terms import ACSN
-from kg.viz_cli import _graph_from_db
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 

@@ -12,9 +12,9 @@ from rdflib import Graph
 from typer.testing import CliRunner
 from viz_graphs import HOSTILE
 
+from kg.cli.viz import register
 from kg.errors import KgError
 from kg.viz import GraphTooLargeError, html_page, render_html, safe_json
-from kg.viz_cli import register
 
 
 def test_safe_json_cannot_end_a_script_element() -> None:

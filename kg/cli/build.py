@@ -14,7 +14,16 @@ from typing import Annotated, Any
 
 import typer
 
-from kg.cli_common import LEXICON_HELP, Database, Home, JudgementsOption, Uri, User, use_lexicon
+from kg.cli.params import (
+    NO_OPTIONS,
+    BaseOption,
+    Connection,
+    JudgementsOption,
+    LexiconOption,
+    Quiet,
+    use_lexicon,
+    with_connection,
+)
 
 __all__ = ["build_command", "register"]
 
@@ -33,7 +42,7 @@ def _progress_bar(quiet: bool) -> Iterator[Any]:
     if quiet:
         yield None
         return
-    from kg.cli_common import progress_bar
+    from kg.cli.params import progress_bar
 
     tasks: dict[str, Any] = {}
     with progress_bar() as bar:
@@ -46,62 +55,64 @@ def _progress_bar(quiet: bool) -> Iterator[Any]:
         yield tick
 
 
+Corpus = Annotated[
+    list[str], typer.Argument(help="Article files, folders (read recursively) and globs.", show_default=False)
+]
+Out = Annotated[
+    Path,
+    typer.Option(
+        "--output",
+        "-o",
+        "--out",
+        help="Output folder: graph.ttl, graph.trig, graph.html, report.html, report.json.",
+    ),
+]
+Workers = Annotated[
+    int | None,
+    typer.Option("--workers", "-w", min=1, help="Extraction processes (default: the machine's cores)."),
+]
+ChunkSize = Annotated[int, typer.Option("--chunk-size", min=1, help="Articles per worker task.")]
+Dask = Annotated[
+    str | None,
+    typer.Option("--dask", help="Address of a Dask scheduler: extract on that cluster.", show_default=False),
+]
+NoLoad = Annotated[bool, typer.Option("--no-load", help="Do not load into the database.")]
+Strict = Annotated[bool, typer.Option("--strict", help="Exit 1 when the graph has SHACL violations.")]
+ValidateOption = Annotated[
+    Validate,
+    typer.Option(
+        "--validate",
+        help="auto (whole graph when it fits, else a sample), full (every article) or none.",
+        case_sensitive=False,
+    ),
+]
+NoHtml = Annotated[bool, typer.Option("--no-html", help="Do not write graph.html.")]
+ArticleSeconds = Annotated[
+    float,
+    typer.Option(
+        "--article-seconds",
+        min=0,
+        help="Time budget of one article's extraction; an article over it is skipped (0: none).",
+    ),
+]
+
+
 def build_command(
-    corpus: Annotated[
-        list[str],
-        typer.Argument(help="Article files, folders (read recursively) and globs.", show_default=False),
-    ],
-    out: Annotated[
-        Path,
-        typer.Option(
-            "--output",
-            "-o",
-            "--out",
-            help="Output folder: graph.ttl, graph.trig, graph.html, report.html, report.json.",
-        ),
-    ],
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", "-w", min=1, help="Extraction processes (default: the machine's cores)."),
-    ] = None,
-    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Articles per worker task.")] = 32,
-    dask: Annotated[
-        str | None,
-        typer.Option(
-            "--dask", help="Address of a Dask scheduler: extract on that cluster.", show_default=False
-        ),
-    ] = None,
-    no_load: Annotated[bool, typer.Option("--no-load", help="Do not load into the database.")] = False,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 when the graph has SHACL violations.")
-    ] = False,
-    validate: Annotated[
-        Validate,
-        typer.Option(
-            "--validate",
-            help="auto (whole graph when it fits, else a sample), full (every article) or none.",
-            case_sensitive=False,
-        ),
-    ] = Validate.auto,
-    no_html: Annotated[bool, typer.Option("--no-html", help="Do not write graph.html.")] = False,
-    base: Annotated[
-        str | None, typer.Option(help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
-    ] = None,
-    uri: Uri = None,
-    user: User = None,
-    database: Database = None,
-    home: Home = None,
-    article_seconds: Annotated[
-        float,
-        typer.Option(
-            "--article-seconds",
-            min=0,
-            help="Time budget of one article's extraction; an article over it is skipped (0: none).",
-        ),
-    ] = 120.0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    corpus: Corpus,
+    out: Out,
+    workers: Workers = None,
+    chunk_size: ChunkSize = 32,
+    dask: Dask = None,
+    no_load: NoLoad = False,
+    strict: Strict = False,
+    validate: ValidateOption = Validate.auto,
+    no_html: NoHtml = False,
+    base: BaseOption = None,
+    connection: Connection = NO_OPTIONS,
+    article_seconds: ArticleSeconds = 120.0,
+    quiet: Quiet = False,
     judgements: JudgementsOption = None,
-    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)] = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Build the knowledge graph of a corpus: extract in parallel, merge, validate, export, load, report."""
     use_lexicon(lexicon)  # before the extractors load, here and in the workers
@@ -112,9 +123,7 @@ def build_command(
     settings = None
     if not no_load:
         # credentials and the server are checked before the corpus is read
-        from kg.cli_common import open_store
-
-        with open_store(uri, user, database, home) as store:
+        with connection.open() as store:
             settings = store.settings
     with _progress_bar(quiet) as tick:
         report = build(
@@ -125,7 +134,12 @@ def build_command(
             dask_address=dask,
             load=not no_load,
             store_settings=settings,
-            store_options={"uri": uri, "user": user, "database": database, "home": home},
+            store_options={
+                "uri": connection.uri,
+                "user": connection.user,
+                "database": connection.database,
+                "home": connection.home,
+            },
             strict=False,
             validate=validate.value,
             html=not no_html,
@@ -147,4 +161,4 @@ def build_command(
 
 def register(app: typer.Typer) -> None:
     """Add ``build`` to the ``kg`` app."""
-    app.command("build")(build_command)
+    app.command("build")(with_connection(build_command))

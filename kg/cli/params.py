@@ -5,21 +5,26 @@ silence: each skipped input gets one line on stderr, and the command exits with
 code 1 once everything else is written, so scripts notice.
 
 Every command that talks to a database takes the same options (:data:`Uri`,
-:data:`User`, :data:`Database`, :data:`Home`) and opens it through
-:func:`open_store`, which checks the credentials and the server before any long work,
-and says on stderr when it starts the local server by itself.
+:data:`User`, :data:`Database`, :data:`Home`), added by :func:`with_connection`, and
+opens it through :meth:`Connection.open`, which checks the credentials and the server
+before any long work, and says on stderr when it starts the local server by itself.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+Decorator = Callable[[Callable[..., None]], Callable[..., None]]
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -28,25 +33,41 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LEXICON_HELP",
+    "NO_OPTIONS",
+    "BaseOption",
+    "Connection",
     "Database",
     "Home",
+    "LexiconOption",
     "OnError",
     "OnErrorOption",
     "Params",
+    "Quiet",
     "Uri",
     "User",
     "check_choice",
     "complete_choice",
     "finish_with_skipped",
-    "open_store",
+    "option_group",
     "params_from",
     "progress_bar",
-    "resolve_store_settings",
     "terminal_width",
     "use_lexicon",
+    "with_connection",
 ]
 
 LEXICON_HELP = "A lexicon file of your own that extends the reference lists (see README); repeatable."
+
+LexiconOption = Annotated[list[Path] | None, typer.Option("--lexicon", help=LEXICON_HELP)]
+"""``--lexicon FILE``, repeatable: applied before the extractors load."""
+
+BaseOption = Annotated[
+    str | None, typer.Option("--base", help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
+]
+"""``--base IRI`` of the IRIs a command mints."""
+
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]
+"""``-q``: nothing on stderr but errors."""
 
 
 class OnError(StrEnum):
@@ -100,15 +121,8 @@ def complete_choice(names: Callable[[], Iterable[str]]) -> Callable[[str], list[
     return complete
 
 
-Home = Annotated[
-    Path | None,
-    typer.Option(
-        "--home",
-        envvar="KG_HOME",
-        help="Home of the local server: data, password, pid and log (default ~/.local/share/acsn-kg).",
-        show_default=False,
-    ),
-]
+_HOME = "Home of the local server: data, password, pid and log (default ~/.local/share/acsn-kg)."
+Home = Annotated[Path | None, typer.Option("--home", envvar="KG_HOME", help=_HOME, show_default=False)]
 Uri = Annotated[
     str | None,
     typer.Option(
@@ -164,38 +178,88 @@ def params_from(items: Sequence[str] | None, *, ad_hoc: bool = False) -> dict[st
     return {k: guess_value(v) for k, v in texts.items()}
 
 
-def resolve_store_settings(
-    uri: str | None = None, user: str | None = None, database: str | None = None, home: Path | None = None
-) -> Settings:
-    """The connection settings; starts the local server when it is the target, saying so on stderr.
+@dataclass(frozen=True)
+class Connection:
+    """A command's connection options (``--uri``, ``--user``, ``--database``, ``--home``)."""
 
-    The local server starts on ``KG_PORT`` when set (as ``kg db start``), else on its last port.
+    uri: str | None = None
+    user: str | None = None
+    database: str | None = None
+    home: Path | None = None
+
+    def settings(self) -> Settings:
+        """The connection settings; starts the local server when it is the target, saying so on stderr.
+
+        The local server starts on ``KG_PORT`` when set (as ``kg db start``), else on its last port.
+        """
+        from kg.store import server
+        from kg.store.connect import resolve_settings
+
+        if not (self.uri or os.environ.get("NEO4J_URI")):
+            port = os.environ.get("KG_PORT")
+            started = server.ensure_running(self.home, port=int(port) if port and port.isdigit() else None)
+            for note in started.notes:
+                typer.echo(note, err=True)
+            if not started.already_running:
+                state = started.state
+                typer.echo(
+                    f"kg: started the local server at {state.uri} (database {state.database}, data in "
+                    f"{state.home}); it keeps running: stop it with `kg db stop`",
+                    err=True,
+                )
+        return resolve_settings(self.uri, self.user, self.database, home=self.home)
+
+    def open(self) -> Store:
+        """An open, checked connection (credentials and reachability), for a ``with`` block."""
+        from kg.store.connect import connect
+
+        return connect(self.settings())
+
+
+NO_OPTIONS = Connection()
+"""No connection option given: ``NEO4J_URI`` and the like, else the local server."""
+
+_CONNECTION_OPTIONS = {
+    "uri": (Uri, None),
+    "user": (User, None),
+    "database": (Database, None),
+    "home": (Home, None),
+}
+
+
+def option_group(
+    name: str, group: Callable[..., object], options: Mapping[str, tuple[object, object]]
+) -> Decorator:
+    """A decorator giving a command the same options as its siblings, received as one object.
+
+    The command declares a parameter ``name``; the decorator replaces it, in what Typer
+    sees, by the ``options`` (parameter name -> its annotated type and default) and calls
+    the command with ``group(**their values)`` for it.
     """
-    from kg.store import server
-    from kg.store.connect import resolve_settings
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    added = [inspect.Parameter(key, keyword, default=d, annotation=a) for key, (a, d) in options.items()]
 
-    if not (uri or os.environ.get("NEO4J_URI")):
-        port = os.environ.get("KG_PORT")
-        started = server.ensure_running(home, port=int(port) if port and port.isdigit() else None)
-        for note in started.notes:
-            typer.echo(note, err=True)
-        if not started.already_running:
-            state = started.state
-            typer.echo(
-                f"kg: started the local server at {state.uri} (database {state.database}, data in "
-                f"{state.home}); it keeps running: stop it with `kg db stop`",
-                err=True,
-            )
-    return resolve_settings(uri, user, database, home=home)
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(command, eval_str=True)
+        kept = [p for p in signature.parameters.values() if p.name != name]
+
+        @functools.wraps(command)
+        def run(*args: object, **kwargs: object) -> None:
+            values = {key: kwargs.pop(key, default) for key, (_, default) in options.items()}
+            command(*args, **{name: group(**values)}, **kwargs)
+
+        run.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in [*kept, *added]} | {"return": None}
+        return run
+
+    return decorate
 
 
-def open_store(
-    uri: str | None = None, user: str | None = None, database: str | None = None, home: Path | None = None
-) -> Store:
-    """An open, checked connection (credentials and reachability), for a ``with`` block."""
-    from kg.store.connect import connect
+with_connection = option_group("connection", Connection, _CONNECTION_OPTIONS)
+"""Give a command the connection options; it receives them as one ``connection: Connection``.
 
-    return connect(resolve_store_settings(uri, user, database, home))
+Every command that talks to a database takes the same four options, declared here once.
+"""
 
 
 def terminal_width() -> int:

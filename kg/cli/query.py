@@ -14,13 +14,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kg.cli_common import Database, Home, Params, Uri, User, open_store, params_from, terminal_width
+from kg.cli.params import (
+    NO_OPTIONS,
+    Connection,
+    Params,
+    params_from,
+    terminal_width,
+    with_connection,
+)
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from kg.queries import Result
-    from kg.store.connect import Store
 
 __all__ = ["query_app", "register"]
 
@@ -57,10 +61,6 @@ Library = Annotated[
         show_default=False,
     ),
 ]
-
-
-def _open(uri: str | None, user: str | None, database: str | None, home: Path | None) -> Store:
-    return open_store(uri, user, database, home)
 
 
 def _print(result: Result, fmt: OutputFormat) -> None:
@@ -109,22 +109,20 @@ def show_query(
 
 
 @query_app.command("run")
+@with_connection
 def run_query_command(
     name: Annotated[str, typer.Argument(help="The query's name (see `kg query list`).")],
     param: Params = None,
     fmt: Format = OutputFormat.table,
     library: Library = None,
-    uri: Uri = None,
-    user: User = None,
-    database: Database = None,
-    home: Home = None,
+    connection: Connection = NO_OPTIONS,
 ) -> None:
     """Run a library query (read-only) and print its rows."""
     from kg.queries import get_query, run_query
 
     q = get_query(name, library)
     values = q.bind(params_from(param))  # bad parameters fail before connecting
-    with _open(uri, user, database, home) as store:
+    with connection.open() as store:
         result = run_query(store, q, values)
     _print(result, fmt)
 
@@ -136,10 +134,7 @@ def cypher(
         bool, typer.Option("--write", help="Run in a write transaction (needed for CREATE, MERGE, SET...).")
     ] = False,
     fmt: Format = OutputFormat.table,
-    uri: Uri = None,
-    user: User = None,
-    database: Database = None,
-    home: Home = None,
+    connection: Connection = NO_OPTIONS,
 ) -> None:
     """Run an ad hoc Cypher statement; read-only unless --write. Parameters: -p key=value (JSON values)."""
     from kg.queries import check_read_only, run_cypher
@@ -148,7 +143,7 @@ def cypher(
     values = params_from(param, ad_hoc=True)
     if not write:
         check_read_only(text)  # before connecting
-    with _open(uri, user, database, home) as store:
+    with connection.open() as store:
         result = run_cypher(store, text, values, write=write)
     _print(result, fmt)
 
@@ -156,4 +151,4 @@ def cypher(
 def register(app: typer.Typer) -> None:
     """Add ``query`` (list, show, run) and ``cypher`` to the ``kg`` app."""
     app.add_typer(query_app, name="query")
-    app.command("cypher")(cypher)
+    app.command("cypher")(with_connection(cypher))

@@ -11,16 +11,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from kg.cli_common import (
-    Database,
-    Home,
+from kg.cli.params import (
+    NO_OPTIONS,
+    Connection,
     OnError,
     OnErrorOption,
     Params,
-    Uri,
-    User,
     finish_with_skipped,
     params_from,
+    with_connection,
 )
 
 if TYPE_CHECKING:
@@ -31,7 +30,7 @@ __all__ = ["register"]
 
 def register(app: typer.Typer) -> None:
     """Add the ``viz`` command to ``app``."""
-    app.command(name="viz")(viz)
+    app.command(name="viz")(with_connection(viz))
 
 
 def viz(
@@ -60,10 +59,7 @@ def viz(
         typer.Option("--articles/--no-articles", help="Draw articles as nodes (default: only in the panel)."),
     ] = False,
     on_error: OnErrorOption = OnError.skip,
-    uri: Uri = None,
-    user: User = None,
-    database: Database = None,
-    home: Home = None,
+    connection: Connection = NO_OPTIONS,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
 ) -> None:
     """Write an interactive, offline HTML viewer of the graph: search, filters, evidence per node."""
@@ -73,7 +69,7 @@ def viz(
     inputs = inputs or []
     values = params_from(param, ad_hoc=cypher is not None)  # bad parameters fail before connecting
     if from_db:
-        graph = _graph_from_db(query, cypher, values, hops, uri=uri, user=user, database=database, home=home)
+        graph = _graph_from_db(query, cypher, values, hops, connection)
         page = render_html(graph, output, title=title, articles=articles)
         if not quiet:
             typer.echo(
@@ -103,19 +99,14 @@ def _graph_from_db(
     cypher: str | None,
     params: dict[str, Any],
     hops: int,
-    *,
-    uri: str | None = None,
-    user: str | None = None,
-    database: str | None = None,
-    home: Path | None = None,
+    connection: Connection | None = None,
 ) -> Graph:
     """The database's graph, or the part of it around what a query returns."""
-    from kg.cli_common import open_store
     from kg.queries import run_cypher, run_query
     from kg.store.readback import read_graph
     from kg.subgraph import keys_in, select
 
-    with open_store(uri, user, database, home) as store:
+    with (connection or Connection()).open() as store:
         graph = read_graph(store)
         if query:
             result = run_query(store, query, params)

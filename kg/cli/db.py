@@ -13,18 +13,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kg.cli_common import (
-    Database,
+from kg.cli.params import (
+    NO_OPTIONS,
+    BaseOption,
+    Connection,
     Home,
     JudgementsOption,
     OnError,
     OnErrorOption,
-    Uri,
-    User,
+    Quiet,
     check_choice,
     complete_choice,
     finish_with_skipped,
-    open_store,
+    with_connection,
 )
 from kg.errors import KgError
 from kg.store import server
@@ -36,9 +37,8 @@ if TYPE_CHECKING:
     from kg.store.load import LoadSummary
     from kg.store.mapping import GraphRows
 
-__all__ = ["Database", "Home", "Uri", "User", "register"]
+__all__ = ["register"]
 
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]
 
 db_app = typer.Typer(
     name="db",
@@ -72,15 +72,16 @@ def db_start(
 
 
 @db_app.command("status")
-def db_status(uri: Uri = None, user: User = None, database: Database = None, home: Home = None) -> None:
+@with_connection
+def db_status(connection: Connection) -> None:
     """Print the server's URI, process, database and counts; exit 1 when the local server is down.
 
     With --uri (or NEO4J_URI), the counts of that database; else those of the local server.
     """
     import os
 
-    if uri or os.environ.get("NEO4J_URI"):
-        with open_store(uri, user, database, home) as store:
+    if connection.uri or os.environ.get("NEO4J_URI"):
+        with connection.open() as store:
             typer.echo(f"URI:      {store.uri}")
             typer.echo(f"database: {store.database or '(default)'}")
             _print_counts(store)
@@ -88,7 +89,7 @@ def db_status(uri: Uri = None, user: User = None, database: Database = None, hom
 
             _print_incomplete(incomplete_loads_of(store))
         return
-    current = server.status(home)
+    current = server.status(connection.home)
     if current.problem and not current.running:
         raise KgError(current.problem)
     if not current.running or current.state is None:
@@ -101,8 +102,9 @@ def db_status(uri: Uri = None, user: User = None, database: Database = None, hom
     typer.echo(f"home:     {current.home}")
     typer.echo(f"URI:      {state.uri}")
     typer.echo(f"process:  running (pid {state.pid}); stop it with `kg db stop`")
-    typer.echo(f"database: {database or state.database}")
-    with connect(resolve_settings(database=database, home=home, start_local=False)) as store:
+    typer.echo(f"database: {connection.database or state.database}")
+    settings = resolve_settings(database=connection.database, home=connection.home, start_local=False)
+    with connect(settings) as store:
         _print_counts(store)
     from kg.store.load import incomplete_loads
 
@@ -143,15 +145,10 @@ def load(
             help="Article files, folders, globs, - for stdin, or RDF files (.ttl .nt .jsonld .trig)."
         ),
     ],
-    uri: Uri = None,
-    user: User = None,
-    database: Database = None,
-    home: Home = None,
+    connection: Connection = NO_OPTIONS,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction.")] = 1000,
     on_error: OnErrorOption = OnError.skip,
-    base: Annotated[
-        str | None, typer.Option(help="Base IRI of instance IRIs (default https://w3id.org/acsn/id/).")
-    ] = None,
+    base: BaseOption = None,
     quiet: Quiet = False,
     judgements: JudgementsOption = None,
 ) -> None:
@@ -161,7 +158,7 @@ def load(
 
     started = time.monotonic()
     # credentials and the server are checked before the inputs are read
-    with open_store(uri, user, database, home) as store:
+    with connection.open() as store:
         graph, skipped = _read_inputs(inputs, on_error.value, base, judgements)
         rows = graph_to_rows(graph)
         if quiet:
@@ -175,7 +172,7 @@ def load(
 
 
 def _load_with_progress(store: Store, rows: GraphRows, batch_size: int) -> LoadSummary:
-    from kg.cli_common import progress_bar
+    from kg.cli.params import progress_bar
     from kg.store.load import load_rows
 
     with progress_bar() as bar:
@@ -204,7 +201,7 @@ def _read_inputs(
 
 
 def _format_names() -> list[str]:
-    from kg.store.readback import FORMATS
+    from kg.formats import FORMATS
 
     return sorted(FORMATS)
 
@@ -224,18 +221,15 @@ def export(
             show_default=False,
         ),
     ] = None,
-    uri: Uri = None,
-    user: User = None,
-    database: Database = None,
-    home: Home = None,
+    connection: Connection = NO_OPTIONS,
     base: Annotated[
         str | None, typer.Option(help="Base IRI of reified statements (default: that of each subject).")
     ] = None,
     quiet: Quiet = False,
 ) -> None:
     """Read the database back into RDF under the ontology (or another registered format)."""
-    from kg.store.readback import ExportSource, format_for
-    from kg.store.readback import export as run_export
+    from kg.formats import ExportSource, format_for
+    from kg.formats import export as run_export
 
     chosen = format_for(output, fmt)  # fail on a bad suffix before connecting
     if not chosen.reads_database:
@@ -243,7 +237,7 @@ def export(
         if not quiet:
             _err(f"exported {chosen.name} -> {output}")
         return
-    with open_store(uri, user, database, home) as store:
+    with connection.open() as store:
         run_export(store, output, fmt=chosen.name, base=base)
         target = f"{store.uri} database {store.database or '(default)'}"
     if not quiet:
@@ -253,5 +247,5 @@ def export(
 def register(app: typer.Typer) -> None:
     """Add ``db`` (start, status, stop), ``load`` and ``export`` to the ``kg`` app."""
     app.add_typer(db_app, name="db")
-    app.command("load")(load)
-    app.command("export")(export)
+    app.command("load")(with_connection(load))
+    app.command("export")(with_connection(export))

@@ -7,11 +7,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from kg.cli.params import option_group
 from kg.errors import ConfigError
 
 __all__ = ["register", "resolve_app"]
@@ -41,6 +43,40 @@ Why = Annotated[str, typer.Option("--why", help="Why (kept with the judgement)."
 Who = Annotated[str | None, typer.Option("--who", help="Who (default: $KG_USER or the login name).")]
 
 
+@dataclass(frozen=True)
+class Record:
+    """Where a judgement goes (``--judgements``, ``--corpus``), what it keeps (``--why``, ``--who``)."""
+
+    why: str = ""
+    who: str | None = None
+    judgements: Path | None = None
+    corpus: Path | None = None
+
+    @property
+    def path(self) -> Path:
+        """The judgements file."""
+        return _path(self.judgements, self.corpus)
+
+    def write(self, op: str, **fields: str) -> None:
+        """Append one judgement and say what it was."""
+        from kg.resolve.judgements import append
+
+        j = append(self.path, op, why=self.why, who=self.who, **fields)
+        typer.echo(f"{self.path}: {j.describe()}")
+
+
+with_record = option_group(
+    "record",
+    Record,
+    {"why": (Why, ""), "who": (Who, None), "judgements": (JudgementsOpt, None), "corpus": (CorpusOpt, None)},
+)
+"""The options of every command that records a judgement."""
+NO_RECORD = Record()
+
+with_file = option_group("record", Record, {"judgements": (JudgementsOpt, None), "corpus": (CorpusOpt, None)})
+"""The options of a command that reads the judgements file."""
+
+
 def _path(judgements: Path | None, corpus: Path | None) -> Path:
     import os
 
@@ -54,16 +90,6 @@ def _path(judgements: Path | None, corpus: Path | None) -> Path:
         folder = corpus if corpus.is_dir() else corpus.parent
         return folder / DEFAULT_NAME
     return Path.home() / ".config" / "kg" / DEFAULT_NAME
-
-
-def _record(
-    op: str, judgements: Path | None, corpus: Path | None, why: str, who: str | None, **fields: str
-) -> None:
-    from kg.resolve.judgements import append
-
-    path = _path(judgements, corpus)
-    j = append(path, op, why=why, who=who, **fields)
-    typer.echo(f"{path}: {j.describe()}")
 
 
 @resolve_app.command("candidates")
@@ -95,73 +121,63 @@ def candidates_cmd(
 
 
 @resolve_app.command("merge")
+@with_record
 def merge_cmd(
     a: Annotated[str, typer.Argument(help="IRI of the node that stays.")],
     b: Annotated[str, typer.Argument(help="IRI of the node merged into it (kept as an alias).")],
-    why: Why = "",
-    who: Who = None,
-    judgements: JudgementsOpt = None,
-    corpus: CorpusOpt = None,
+    record: Record = NO_RECORD,
 ) -> None:
     """Record that B is the same entity as A."""
     if a == b:
         raise ConfigError("merge: A and B are the same IRI")
-    _record("merge", judgements, corpus, why, who, a=a, b=b)
+    record.write("merge", a=a, b=b)
 
 
 @resolve_app.command("split")
+@with_record
 def split_cmd(
     a: Annotated[str, typer.Argument(help="IRI of a node that wrongly joins several entities.")],
-    why: Why = "",
-    who: Who = None,
-    judgements: JudgementsOpt = None,
-    corpus: CorpusOpt = None,
+    record: Record = NO_RECORD,
 ) -> None:
     """Record that a node is several entities: each article's mention becomes a node of its own."""
-    _record("split", judgements, corpus, why, who, a=a)
+    record.write("split", a=a)
 
 
 @resolve_app.command("reject")
+@with_record
 def reject_cmd(
     fact: Annotated[
         str, typer.Argument(help="IRI of a wrong node (a statistic, an event) or relationship statement.")
     ],
-    why: Why = "",
-    who: Who = None,
-    judgements: JudgementsOpt = None,
-    corpus: CorpusOpt = None,
+    record: Record = NO_RECORD,
 ) -> None:
     """Record that a relationship or a statistic is wrong: it is left out of every build."""
-    _record("reject", judgements, corpus, why, who, fact=fact)
+    record.write("reject", fact=fact)
 
 
 @resolve_app.command("rename")
+@with_record
 def rename_cmd(
     a: Annotated[str, typer.Argument(help="IRI of the node.")],
     name: Annotated[str, typer.Argument(help="Its right name (the old one is kept as an alias).")],
-    why: Why = "",
-    who: Who = None,
-    judgements: JudgementsOpt = None,
-    corpus: CorpusOpt = None,
+    record: Record = NO_RECORD,
 ) -> None:
     """Record a node's right name."""
-    _record("rename", judgements, corpus, why, who, a=a, name=name)
+    record.write("rename", a=a, name=name)
 
 
 @resolve_app.command("undo")
+@with_record
 def undo_cmd(
     target: Annotated[
         str | None, typer.Argument(help="Id of the judgement to reverse (default: the last).")
     ] = None,
-    why: Why = "",
-    who: Who = None,
-    judgements: JudgementsOpt = None,
-    corpus: CorpusOpt = None,
+    record: Record = NO_RECORD,
 ) -> None:
     """Reverse one judgement (recorded as a line of its own, so the history stays)."""
     from kg.resolve.judgements import Judgements
 
-    path = _path(judgements, corpus)
+    path = record.path
     active = Judgements.read(path).active
     if not active:
         raise ConfigError(f"{path}: no judgement to undo")
@@ -169,15 +185,16 @@ def undo_cmd(
         target = active[-1].id
     elif target not in {j.id for j in active}:
         raise ConfigError(f"{path}: no judgement {target!r} in force")
-    _record("undo", judgements, corpus, why, who, target=target)
+    record.write("undo", target=target)
 
 
 @resolve_app.command("list")
-def list_cmd(judgements: JudgementsOpt = None, corpus: CorpusOpt = None) -> None:
+@with_file
+def list_cmd(record: Record = NO_RECORD) -> None:
     """Print the judgements in force."""
     from kg.resolve.judgements import Judgements
 
-    path = _path(judgements, corpus)
+    path = record.path
     active = Judgements.read(path).active
     for j in active:
         typer.echo(j.describe())
