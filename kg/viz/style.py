@@ -33,9 +33,8 @@ FONT_STACK = (
 )
 DEFAULT_STYLE = ("#777777", "dot")
 """Colour and shape of a class the ontology gives no style."""
-# The canvas has always been given the stack without its spaces, so there only "SimHei" and
-# the generic family match a font; the page's own text (viewer.css) uses the stack as it is.
-_CANVAS_FONT = FONT_STACK.replace(" ", "")
+# the canvas takes the same stack as the page's text (a CSS font shorthand's family list)
+_CANVAS_FONT = FONT_STACK
 _HEX = re.compile(r"#([0-9a-fA-F]{6})")
 
 

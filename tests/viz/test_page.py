@@ -99,3 +99,13 @@ def test_cli_command_writes_the_page(sample_graph: Graph, tmp_path: Path) -> Non
 
     total = len(graph_to_rows(sample_graph).nodes)  # what `kg db status` would count
     assert total > 26 and f"26 of {total} node(s) drawn, 31 edge(s)" in result.output
+
+
+def test_the_canvas_is_given_the_pages_font_stack() -> None:
+    from kg.viz import FONT_STACK
+    from kg.viz.style import vis_options
+
+    options = vis_options(10, physics=True, edge_labels=True)
+    faces = {options["nodes"]["font"]["face"], options["edges"]["font"]["face"]}  # type: ignore[index]
+    assert faces == {FONT_STACK}
+    assert '"Noto Sans CJK SC"' in FONT_STACK  # a family name keeps its spaces
