@@ -1,85 +1,34 @@
-"""The Cypher query library: analysts' questions as parameterised, read-only queries.
+"""The library's files: the header of each query, its parameters and their types, read and checked.
 
-Each question is one file ``queries/<name>.cypher`` whose leading ``//`` comment block is
-a header this module reads::
-
-    // name: round-targets
-    // title.zh: 一轮巡视的巡视对象与巡视组
-    // title.en: Targets of an inspection round and the teams that inspected them
-    // answers: Which organizations and regions did a round inspect ...
-    //   (indented comment lines continue the answer)
-    // param: round | string | "十四届省委第七轮巡视" | "十四届浙江省委第八轮巡视" | The round: ...
-    // column: round | the round's canonical name
-
-A ``param`` line gives the name, the type, the default and an example (both as JSON) and
-a description. Types: ``string``, ``int``, ``float``, ``bool``, ``int:1..4`` (a range),
-``choice:a,b,c`` and ``measure`` (a controlled value of ``Statistic.measure``). Every
-parameter has a default, so each query runs without any. ``column`` lines list the
-returned columns in order.
-
-Queries run in read transactions through :mod:`kg.store.query`, after a check of the text
-for writing clauses; :func:`run_cypher` runs ad hoc statements the same way, or writes when
-asked to.
-
-Example
--------
->>> q = parse_query('''// name: hello
-... // title.zh: 问候
-... // title.en: Hello
-... // answers: Nothing much.
-... // param: n | int:1..3 | 1 | 2 | How many.
-... // column: n | the number
-... RETURN $n AS n''')
->>> q.bind({"n": "2"})
-{'n': 2}
->>> q.bind({"n": 5})
-Traceback (most recent call last):
-...
-kg.queries.ParameterError: query 'hello': parameter 'n' must be between 1 and 3, not 5
+See :mod:`kg.queries` for the header's fields.
 """
 
 from __future__ import annotations
 
-import csv
-import html
-import io
 import json
 import os
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from kg.errors import KgError, StoreError
+from kg.errors import KgError
 from kg.terms import MEASURES
 
-if TYPE_CHECKING:
-    from kg.store.connect import Store
-
 __all__ = [
-    "FORMATS",
     "Column",
     "Param",
     "ParameterError",
     "Query",
     "QueryError",
-    "Result",
     "check_read_only",
-    "format_result",
     "get_query",
-    "guess_value",
     "library_dir",
     "load_library",
-    "parse_assignments",
     "parse_query",
-    "run_cypher",
-    "run_query",
     "writing_clause",
 ]
-
-FORMATS = ("table", "csv", "json")
-"""Output formats of :func:`format_result`."""
 
 _TYPE = re.compile(
     r"^(?:(?P<simple>string|int|float|bool|measure)"
@@ -256,34 +205,25 @@ def parse_query(text: str, path: Path | None = None) -> Query:
     QueryError
         A header field is missing or malformed, a default does not fit its type, or the
         query writes.
+
+    Examples
+    --------
+    >>> q = parse_query('''// name: hello
+    ... // title.zh: 问候
+    ... // title.en: Hello
+    ... // answers: Nothing much.
+    ... // param: n | int:1..3 | 1 | 2 | How many.
+    ... // column: n | the number
+    ... RETURN $n AS n''')
+    >>> q.bind({"n": "2"})
+    {'n': 2}
+    >>> q.bind({"n": 5})
+    Traceback (most recent call last):
+    ...
+    kg.queries.library.ParameterError: query 'hello': parameter 'n' must be between 1 and 3, not 5
     """
     where = str(path) if path else "query"
-    fields: dict[str, str] = {}
-    params: list[Param] = []
-    columns: list[Column] = []
-    last: str | None = None
-    for number, raw in enumerate(text.splitlines(), 1):
-        stripped = raw.strip()
-        if not stripped.startswith("//"):
-            break
-        content = stripped[2:]
-        if content.startswith("  ") and last is not None:  # continuation of the previous field
-            fields[last] += " " + content.strip()
-            continue
-        key, sep, value = content.strip().partition(":")
-        if not sep:
-            continue
-        key, value = key.strip(), value.strip()
-        if key == "param":
-            params.append(_parse_param(value, f"{where}:{number}"))
-            last = None
-        elif key == "column":
-            name, _, description = (part.strip() for part in value.partition("|"))
-            columns.append(Column(name, description))
-            last = None
-        else:
-            fields[key] = value
-            last = key
+    fields, params, columns = _header(text, where)
     missing = [k for k in ("name", "title.zh", "title.en", "answers") if not fields.get(k)]
     if missing:
         raise QueryError(f"{where}: the header lacks {', '.join(missing)}")
@@ -314,6 +254,37 @@ def parse_query(text: str, path: Path | None = None) -> Query:
         except ParameterError as exc:
             raise QueryError(f"{where}: default or example of {p.name!r} does not fit: {exc}") from None
     return query
+
+
+def _header(text: str, where: str) -> tuple[dict[str, str], list[Param], list[Column]]:
+    """The fields, parameters and columns of the leading ``//`` comment block."""
+    fields: dict[str, str] = {}
+    params: list[Param] = []
+    columns: list[Column] = []
+    last: str | None = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        stripped = raw.strip()
+        if not stripped.startswith("//"):
+            break
+        content = stripped[2:]
+        if content.startswith("  ") and last is not None:  # continuation of the previous field
+            fields[last] += " " + content.strip()
+            continue
+        key, sep, value = content.strip().partition(":")
+        if not sep:
+            continue
+        key, value = key.strip(), value.strip()
+        if key == "param":
+            params.append(_parse_param(value, f"{where}:{number}"))
+            last = None
+        elif key == "column":
+            name, _, description = (part.strip() for part in value.partition("|"))
+            columns.append(Column(name, description))
+            last = None
+        else:
+            fields[key] = value
+            last = key
+    return fields, params, columns
 
 
 def _parse_param(value: str, where: str) -> Param:
@@ -360,7 +331,7 @@ def library_dir() -> Path:
     env = os.environ.get("KG_QUERIES")
     if env:
         return Path(env).expanduser()
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # the kg package
     for candidate in (here / "_queries", here.parent / "queries"):
         if candidate.is_dir():
             return candidate
@@ -395,237 +366,3 @@ def get_query(name: str, directory: Path | str | None = None) -> Query:
         return library[name]
     close = [n for n in library if name in n or n in name] or list(library)[:5]
     raise QueryError(f"no query named {name!r}; try {', '.join(close)} (or `kg query list`)")
-
-
-@dataclass(frozen=True, slots=True)
-class Result:
-    """Rows of a query, with their column names (known even when there are no rows)."""
-
-    columns: list[str]
-    rows: list[dict[str, Any]]
-    query: str | None = None
-    """The library query's name, or ``None`` for an ad hoc statement."""
-    params: dict[str, Any] = field(default_factory=dict)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def column(self, name: str) -> list[Any]:
-        """The values of one column."""
-        return [row.get(name) for row in self.rows]
-
-    def _repr_html_(self) -> str:
-        """An HTML table, for notebooks."""
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in self.columns)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(_cell(row.get(c)))}</td>" for c in self.columns) + "</tr>"
-            for row in self.rows
-        )
-        caption = html.escape(f"{self.query or 'cypher'}: {len(self.rows)} row(s)")
-        return (
-            f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-        )
-
-
-def _cell(value: Any) -> str:
-    """A value as text for a table cell or a CSV field."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def format_result(result: Result, fmt: str = "table", *, width: int | None = None) -> str:
-    """The result as an aligned text table, CSV or JSON (a list of objects).
-
-    A table wider than ``width`` terminal cells has its widest columns cut, each cut cell
-    ending in ``…``, and says so under the table; CSV and JSON keep every cell whole.
-
-    Examples
-    --------
-    >>> r = Result(["name", "n"], [{"name": "海曙区", "n": 2.0}])
-    >>> print(format_result(r, "csv").strip())
-    name,n
-    海曙区,2
-    >>> print(format_result(r, "json"))
-    [
-      {
-        "name": "海曙区",
-        "n": 2.0
-      }
-    ]
-    """
-    if fmt == "json":
-        return json.dumps(result.rows, ensure_ascii=False, indent=2)
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(result.columns)
-        for row in result.rows:
-            writer.writerow([_cell(row.get(c)) for c in result.columns])
-        return out.getvalue()
-    if fmt != "table":
-        raise QueryError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
-    return _table(result, width)
-
-
-_MIN_COLUMN = 6
-"""Cells a cut column keeps at least."""
-
-
-def _cut(text: str, width: int) -> str:
-    """``text`` in at most ``width`` cells, ending in … when cut."""
-    from rich.cells import cell_len
-
-    if cell_len(text) <= width:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = cell_len(ch)
-        if used + w > width - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
-
-
-def _table(result: Result, width: int | None = None) -> str:
-    from rich.cells import cell_len  # East Asian characters are two cells wide
-
-    cells = [[_cell(row.get(c)).replace("\n", " ") for c in result.columns] for row in result.rows]
-    widths = [max([cell_len(c)] + [cell_len(r[i]) for r in cells]) for i, c in enumerate(result.columns)]
-    cut = False
-    if width is not None and widths:
-        budget = width - 2 * (len(widths) - 1)
-        while sum(widths) > budget:
-            widest = max(range(len(widths)), key=lambda i: widths[i])
-            if widths[widest] <= _MIN_COLUMN:
-                break
-            widths[widest] -= 1
-        for r in cells:
-            for i, value in enumerate(r):
-                if cell_len(value) > widths[i]:
-                    r[i] = _cut(value, widths[i])
-                    cut = True
-        header = [_cut(c, w) for c, w in zip(result.columns, widths, strict=True)]
-    else:
-        header = list(result.columns)
-
-    def line(values: Sequence[str]) -> str:
-        return "  ".join(v + " " * (w - cell_len(v)) for v, w in zip(values, widths, strict=True)).rstrip()
-
-    lines = [line(header), line(["-" * w for w in widths])]
-    lines += [line(r) for r in cells]
-    lines.append(
-        f"({len(cells)} row{'s' if len(cells) != 1 else ''}"
-        + (
-            "; cells cut at the terminal's width end in …, --format csv or json shows them whole)"
-            if cut
-            else ")"
-        )
-    )
-    return "\n".join(lines)
-
-
-def run_query(
-    store: Store,
-    query: Query | str,
-    params: Mapping[str, Any] | None = None,
-    *,
-    directory: Path | str | None = None,
-) -> Result:
-    """Run a library query, by name or as a :class:`Query`, in a read transaction.
-
-    Parameters
-    ----------
-    store
-        An open store (:func:`kg.store.connect.connect`).
-    query
-        The query or its name.
-    params
-        Parameter values (Python values, or text to convert); the rest take their defaults.
-    directory
-        The library folder, when ``query`` is a name (default :func:`library_dir`).
-
-    Raises
-    ------
-    QueryError
-        No such query, or the server refused it (its message, with the query's name).
-    ParameterError
-        An unknown parameter or a value that does not fit.
-    """
-    from kg.store.query import run
-
-    q = query if isinstance(query, Query) else get_query(query, directory)
-    bound = q.bind(params)
-    try:
-        records = run(store, q.body, bound)
-    except StoreError as exc:
-        raise QueryError(f"query {q.name!r} failed: {exc}") from exc
-    # ArcadeDB sends no column names with an empty result: the header knows them.
-    columns = records.columns or [c.name for c in q.columns]
-    return Result(columns, records.rows, q.name, bound)
-
-
-def run_cypher(
-    store: Store, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False
-) -> Result:
-    """Run an ad hoc statement: in a read transaction, or a write transaction when ``write``.
-
-    Raises
-    ------
-    QueryError
-        The statement writes and ``write`` is false, or the server refused it.
-    """
-    from kg.store.query import run
-
-    if not cypher.strip():
-        raise QueryError("the statement is empty")
-    if not write:
-        check_read_only(cypher)
-    try:
-        records = run(store, cypher, params, write=write)
-    except StoreError as exc:
-        raise QueryError(f"the statement failed: {exc}") from exc
-    return Result(records.columns, records.rows, None, dict(params or {}))
-
-
-def parse_assignments(items: Sequence[str]) -> dict[str, str]:
-    """``["key=value", ...]`` (``-p`` options) as a dictionary of texts.
-
-    Raises
-    ------
-    ParameterError
-        An item without ``=`` or with an empty key.
-
-    Examples
-    --------
-    >>> parse_assignments(["depth=3", "entity=张建国"])
-    {'depth': '3', 'entity': '张建国'}
-    """
-    out: dict[str, str] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise ParameterError(f"-p {item!r}: write parameters as key=value")
-        out[key.strip()] = value
-    return out
-
-
-def guess_value(text: str) -> Any:
-    """An ad hoc parameter's value: JSON when the text parses as JSON, else the text itself.
-
-    Examples
-    --------
-    >>> guess_value("3"), guess_value("钟昌明"), guess_value('"3"'), guess_value("[1, 2]")
-    (3, '钟昌明', '3', [1, 2])
-    """
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError:
-        return text
