@@ -30,11 +30,6 @@ __all__ = [
     "writing_clause",
 ]
 
-_TYPE = re.compile(
-    r"^(?:(?P<simple>string|int|float|bool|measure)"
-    r"|(?P<num>int|float):(?P<lo>-?[\d.]+)\.\.(?P<hi>-?[\d.]+)"
-    r"|choice:(?P<choices>[^,\s]+(?:,[^,\s]+)*))$"
-)
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -45,6 +40,14 @@ class QueryError(KgError):
 
 class ParameterError(QueryError):
     """A parameter is unknown or its value does not fit its type (names query and parameter)."""
+
+
+_TYPE = re.compile(
+    r"^(?:(?P<simple>string|int|float|bool|measure)"
+    r"|(?P<num>int|float):(?P<lo>-?[\d.]+)\.\.(?P<hi>-?[\d.]+)"
+    r"|choice:(?P<choices>[^,\s]+(?:,[^,\s]+)*))$"
+)
+"""The types of a parameter: a simple one, a numeric range or a list of choices."""
 
 
 @dataclass(frozen=True, slots=True)
