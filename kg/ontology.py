@@ -28,6 +28,8 @@ __all__ = [
     "ACSN",
     "ACSN_IRI",
     "ClassDef",
+    "ClassNames",
+    "IRIs",
     "PropertyDef",
     "Vocabulary",
     "ontology_dir",
@@ -39,6 +41,11 @@ ACSN_IRI = "https://w3id.org/acsn#"
 ACSN = Namespace(ACSN_IRI)
 PROV = Namespace("http://www.w3.org/ns/prov#")
 
+ClassNames = tuple[str, ...]
+"""Names of acsn classes, as :attr:`ClassDef.name` gives them (``InspectionTeam``)."""
+IRIs = tuple[str, ...]
+"""Full IRIs (``https://w3id.org/acsn#partOf``)."""
+
 
 @dataclass(frozen=True, slots=True)
 class ClassDef:
@@ -49,9 +56,9 @@ class ClassDef:
     label_zh: str
     label_en: str
     definition: str
-    superclasses: tuple[str, ...]
+    superclasses: ClassNames
     """Names of the acsn superclasses, nearest first."""
-    required: tuple[str, ...]
+    required: IRIs
     """IRIs of the properties a node of this class must have (inherited ones included)."""
     color: str
     shape: str
@@ -69,7 +76,7 @@ class PropertyDef:
     label_zh: str
     label_en: str
     definition: str
-    domain: tuple[str, ...]
+    domain: ClassNames
     """Names of the classes it may start from (empty: any class)."""
     range: tuple[str, ...]
     """Class names for object properties; datatype IRIs for datatype properties."""

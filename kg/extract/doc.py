@@ -43,14 +43,14 @@ class Doc:
     article: Article
     ctx: Context
     out: Extraction
-    _mentions: list[Mention] = field(default_factory=list)
+    table_posts: list[tuple[Ref, str, int]] = field(default_factory=list)
+    """Cells naming the leaders of a team in a table: (team, cell text, offset)."""
     rounds: list[Mention] = field(default_factory=list)
     """Round mentions in text order (本轮 resolves to the latest)."""
     persons: list[Mention] = field(default_factory=list)
-    table_posts: list[tuple[Ref, str, int]] = field(default_factory=list)
-    """Cells naming the leaders of a team in a table: (team, cell text, offset)."""
     implied: set[Ref] = field(default_factory=set)
     """Bodies made only because their party group was named (国家铁路局 of 国家铁路局党组)."""
+    _mentions: list[Mention] = field(default_factory=list)
     _claimed: bytearray = field(default_factory=bytearray)
     _index: list[tuple[int, int, Mention]] = field(default_factory=list)
     """``mentions`` by start, then by the order they were recorded: (start, sequence, mention)."""
@@ -58,11 +58,11 @@ class Doc:
     """``mentions`` by end, each list in the order they were recorded."""
     _cache: dict[object, object] = field(default_factory=dict)
     _version: int = 0
+    """Counts changes to ``mentions``, so that answers computed from them can be kept until one."""
     _seq: int = 0
     _longest: int = 0
     _gone: set[int] = field(default_factory=set)
     """``id`` of the forgotten mentions still in ``_mentions`` (removed when ``mentions`` is read)."""
-    """Counts changes to ``mentions``, so that answers computed from them can be kept until one."""
 
     @classmethod
     def of(cls, article: Article) -> Doc:

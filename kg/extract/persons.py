@@ -181,90 +181,89 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
     i = 0
     while i < len(text):
         sl = _surname_len(text, i)
-        if sl and i > 0 and text[i - 1] in "0123456789一二三四五六七八九十两几多每":
-            sl = 0  # 6位曾担任: a counter, not a surname
-        if not sl or (
-            i > 0
-            and _CJK.match(text[i - 1])
-            and not _left_anchored(text, i)
-            and text[i - 1] not in "的、和与及由对向被给同让请经据"
-        ):
+        if not sl or not _may_start_name(text, i):
             i += 1
             continue
         left = _left_anchored(text, i)
-        chosen: tuple[int, str] | None = None
-        for given in (2, 1):
-            j = i + sl + given
-            if j > len(text):
-                continue  # the text ends before a given name of this length
-            name = text[i:j]
-            if len(name) < 2 or not all(_CJK.match(c) for c in name):
-                # spaced names in tables: 邱 霖
-                spaced = re.match(r"([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?![\u4e00-\u9fff])", text[i : i + 3])
-                if given == 1 and spaced and left:
-                    chosen = (i + 3, spaced.group(1) + spaced.group(2))
-                    break
-                continue
-            bounded = left and given == 1 and text.startswith(_BOUNDARY, j)
-            byline = text[i - 1 : i] in ("(", " ") and text[j : j + 1] in (" ", ")")  # (陶敏为 湘纪宣)
-            if (_right_ok(text, j) or bounded) and (
-                left or given == 1 or byline or not _right_ok(text, j - 1)
-            ):
-                chosen = (j, name)
-                break
-            if (
-                left
-                and given == 2
-                and not _right_ok(text, i + sl + 1)
-                and not text.startswith(_BOUNDARY, i + sl + 1)
-                and _CJK.match(text[j - 1])
-                and not (re.search(r"(?:负责人|干部|人员|成员|同志)$", text[max(0, i - 4) : i]))
-            ):
-                chosen = (
-                    j,
-                    name,
-                )  # after a title, a name with no cue after it is most likely three characters
-                break
-        if chosen is None:
+        chosen = _name_at(text, i, sl, left)
+        if chosen is None or not _accepted(doc, i, chosen[0], chosen[1], left):
             i += 1
             continue
         end, name = chosen
-        if (
-            TITLE_AT.match(text, i)
-            or (name[-1] in "调转升改" and text[end : end + 1] == "任")  # 后调任: a verb
-            or (len(name) == 2 and name[1] in "年月日天")
-            or "某" in name
-            or (len(name) == 3 and name[2] in "乡镇村")
-        ):
-            i += 1  # 原副主席 is a title, 全年 a time, 李某 a name withheld, 白水乡 a township
-            continue
-        before = text[i - 1] if i > 0 else ""
-        right_cue = (
-            end >= len(text)
-            or text.startswith(_RIGHT_CUES, end)
-            or _EVENT_AT(text, end)
-            or bool(_IN_CAPACITY.match(text, end))
-        )
-        in_list = before in "、" or (end < len(text) and text[end] == "、")
-        if (name[:2] in NOT_NAMES or name[:3] in NOT_NAMES) and not (left and len(name) == 2):
-            i += 1
-            continue
-        speaker = end < len(text) and text[end] == ":" and (i == 0 or before in "\n。")
-        if not (
-            left
-            or right_cue
-            or speaker
-            or (before == "的" and end < len(text) and text[end] in "、,")
-            or in_list
-        ):
-            i += 1
-            continue
-        if doc.claimed(i, end) and not left:
-            i += 1
-            continue
         out.append((i, end, name, left))
         i = end
     return _lists_of_names(text, out)
+
+
+def _may_start_name(text: str, i: int) -> bool:
+    """Whether the surname at ``i`` may start a name: no counter before it, nor the tail of a word."""
+    if i > 0 and text[i - 1] in "0123456789一二三四五六七八九十两几多每":
+        return False  # 6位曾担任: a counter, not a surname
+    return not (
+        i > 0
+        and _CJK.match(text[i - 1])
+        and not _left_anchored(text, i)
+        and text[i - 1] not in "的、和与及由对向被给同让请经据"
+    )
+
+
+def _name_at(text: str, i: int, sl: int, left: bool) -> tuple[int, str] | None:
+    """``(end, name)`` of the name whose surname of ``sl`` characters starts at ``i``, if any."""
+    for given in (2, 1):
+        j = i + sl + given
+        if j > len(text):
+            continue  # the text ends before a given name of this length
+        name = text[i:j]
+        if len(name) < 2 or not all(_CJK.match(c) for c in name):
+            # spaced names in tables: 邱 霖
+            spaced = re.match(r"([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?![\u4e00-\u9fff])", text[i : i + 3])
+            if given == 1 and spaced and left:
+                return (i + 3, spaced.group(1) + spaced.group(2))
+            continue
+        bounded = left and given == 1 and text.startswith(_BOUNDARY, j)
+        byline = text[i - 1 : i] in ("(", " ") and text[j : j + 1] in (" ", ")")  # (陶敏为 湘纪宣)
+        if (_right_ok(text, j) or bounded) and (left or given == 1 or byline or not _right_ok(text, j - 1)):
+            return (j, name)
+        if (
+            left
+            and given == 2
+            and not _right_ok(text, i + sl + 1)
+            and not text.startswith(_BOUNDARY, i + sl + 1)
+            and _CJK.match(text[j - 1])
+            and not (re.search(r"(?:负责人|干部|人员|成员|同志)$", text[max(0, i - 4) : i]))
+        ):
+            # after a title, a name with no cue after it is most likely three characters
+            return (j, name)
+    return None
+
+
+def _accepted(doc: Doc, i: int, end: int, name: str, left: bool) -> bool:
+    """Whether the name ``text[i:end]`` is one: anchored, and no title, time or place."""
+    text = doc.text
+    if (
+        TITLE_AT.match(text, i)
+        or (name[-1] in "调转升改" and text[end : end + 1] == "任")  # 后调任: a verb
+        or (len(name) == 2 and name[1] in "年月日天")
+        or "某" in name
+        or (len(name) == 3 and name[2] in "乡镇村")
+    ):
+        return False  # 原副主席 is a title, 全年 a time, 李某 a name withheld, 白水乡 a township
+    before = text[i - 1] if i > 0 else ""
+    right_cue = (
+        end >= len(text)
+        or text.startswith(_RIGHT_CUES, end)
+        or _EVENT_AT(text, end)
+        or bool(_IN_CAPACITY.match(text, end))
+    )
+    in_list = before in "、" or (end < len(text) and text[end] == "、")
+    if (name[:2] in NOT_NAMES or name[:3] in NOT_NAMES) and not (left and len(name) == 2):
+        return False
+    speaker = end < len(text) and text[end] == ":" and (i == 0 or before in "\n。")
+    if not (
+        left or right_cue or speaker or (before == "的" and end < len(text) and text[end] in "、,") or in_list
+    ):
+        return False
+    return not (doc.claimed(i, end) and not left)
 
 
 def _lists_of_names(text: str, found: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:

@@ -15,8 +15,8 @@ from decimal import Decimal
 from kg import data
 from kg.extract.dates import find_dates
 from kg.extract.doc import Doc, Ref
-from kg.extract.inspections import THIS_ROUND
 from kg.extract.numbers import NUM, parse_value
+from kg.extract.rounds import THIS_ROUND
 from kg.model import Entity, Sentence
 
 __all__ = ["classify", "extract_statistics"]

@@ -25,12 +25,16 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
+from kg.extract.doc import Ref
 from kg.extract.numbers import ordinal_text
 from kg.model import Entity, Extraction, Relation
 
 __all__ = ["CentralRound", "central_rounds", "person_anchor", "resolve_extraction"]
 
-Ref = tuple[str, str]
+_YEAR_KEY = re.compile(r"中共中央-巡视-(\d{4})年-(\d+)")
+_BARE_KEY = re.compile(r"中共中央-巡视-第(\d+)轮(?:@.*)?")
+# the first day of each central committee's term (the congress that elected it)
+_TERM_START = ((18, "2012-11-15"), (19, "2017-10-25"), (20, "2022-10-23"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,20 +63,12 @@ def central_rounds() -> tuple[CentralRound, ...]:
     return tuple(out)
 
 
-# the first day of each central committee's term (the congress that elected it)
-_TERM_START = ((18, "2012-11-15"), (19, "2017-10-25"), (20, "2022-10-23"))
-
-
 def _term_at(date: str) -> int | None:
     term = None
     for t, start in _TERM_START:
         if date >= start:
             term = t
     return term
-
-
-_YEAR_KEY = re.compile(r"中共中央-巡视-(\d{4})年-(\d+)")
-_BARE_KEY = re.compile(r"中共中央-巡视-第(\d+)轮(?:@.*)?")
 
 
 def _central_round(key: str, date: str | None) -> CentralRound | None:

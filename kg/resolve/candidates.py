@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import PROV
 
 from kg.terms import ACSN
 
 __all__ = ["Candidate", "NodeInfo", "candidates", "node_info"]
 
 _CLASSES = ("Person", "InspectionRound", "InspectionTeam", "PartyCommittee", "Organization")
-_PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+_DERIVED = PROV.wasDerivedFrom
 
 
 @dataclass
@@ -62,7 +63,7 @@ def node_info(g: Graph, node: URIRef) -> NodeInfo:
     """The name, articles, evidence sentences and context of ``node``."""
     cls = _cls(g, node) or ""
     info = NodeInfo(str(node), cls, str(g.value(node, RDFS.label) or ""))
-    info.articles = sorted(str(g.value(a, ACSN.sourceId) or a) for a in g.objects(node, _PROV_DERIVED))
+    info.articles = sorted(str(g.value(a, ACSN.sourceId) or a) for a in g.objects(node, _DERIVED))
     info.evidence = sorted({str(g.value(e, ACSN.text)) for e in g.objects(node, ACSN.evidence)})
     if cls == "Person":
         for pos in g.objects(node, ACSN.holds):

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import PROV
 
 from kg.errors import InputError
 from kg.terms import ACSN
@@ -58,7 +59,7 @@ OPS: dict[str, tuple[str, ...]] = {
     "undo": ("target",),
 }
 _IRI_FIELDS = ("a", "b", "fact")
-_PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+_DERIVED = PROV.wasDerivedFrom
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +240,7 @@ class Judgements:
                     statements[st] = _statement_iri(ns, p, no, st)
         for s, p, o in graph:
             s2 = statements.get(s, mapping.get(s, s)) if isinstance(s, URIRef) else s
-            o2 = mapping.get(o, o) if isinstance(o, URIRef) and p != _PROV_DERIVED else o
+            o2 = mapping.get(o, o) if isinstance(o, URIRef) and p != _DERIVED else o
             if s2 == o2 and p not in (RDF.type,):
                 continue
             out.add((s2, p, o2))

