@@ -8,6 +8,7 @@ use it; the rest imports :mod:`neo4j` lazily through the submodules.
 
 - :mod:`kg.store.mapping` RDF <-> node and relationship rows;
 - :mod:`kg.store.server` the local server process (``kg db start|status|stop``);
+- :mod:`kg.store.home` its home folder: password, pid and state files, log, status;
 - :mod:`kg.store.connect` settings, driver and server detection;
 - :mod:`kg.store.load` schema and batched loading (``kg load``);
 - :mod:`kg.store.readback` the database back to RDF (``kg export``, through :mod:`kg.formats`).
