@@ -24,7 +24,7 @@ __all__ = ["main"]
 
 
 def _articles(n: int, seed: int, corpus: str | None) -> list[object]:
-    from kg.ingest import record_to_article  # type: ignore[attr-defined]
+    from kg.ingest import record_to_article
 
     if corpus:
         records = [json.loads(line) for line in Path(corpus).read_text(encoding="utf-8").splitlines() if line]
