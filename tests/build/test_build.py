@@ -12,7 +12,7 @@ from build_helpers import GOOD, POISON, poison_extractor, write_jsonl
 from rdflib import Dataset
 from rdflib.compare import isomorphic
 
-import kg.build as kgbuild
+import kg.build.validation
 from kg.build import MANIFEST_NAME, REPORT_NAME, build
 from kg.export import parse_rdf
 from kg.pipeline import extract_inputs
@@ -125,7 +125,7 @@ def test_interrupted_build_leaves_no_report(
     def boom(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(kgbuild._Validation, "start", boom)
+    monkeypatch.setattr(kg.build.validation.Validation, "start", boom)
     with pytest.raises(KeyboardInterrupt):
         build([str(corpus)], out, workers=1, load=False, html=False)
     assert not (out / REPORT_NAME).exists()
