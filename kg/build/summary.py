@@ -77,6 +77,8 @@ class ValidationSummary(TypedDict, total=False):
     """What was validated and what was found."""
 
     checked: str
+    sample: bool
+    """Present when articles were validated in batches: whether they were a sample of the build's."""
     conforms: bool
     violations: int
     text: str

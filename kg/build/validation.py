@@ -1,8 +1,8 @@
 """SHACL validation of a build's output: the whole graph when it is held, else the articles
 (all, or a sample of :data:`VALIDATE_SAMPLE`) in batches, which can run in a process of its own.
 
-The validation of the whole graph names each conflict (a single-valued property with
-several values): its node, property, values, articles and evidence.
+Either way the report names each conflict (a single-valued property with several values):
+its node, property, values, articles and evidence; for batches, the conflicts within a batch.
 
 Example
 -------
@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import sqlite3
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rdflib import Graph
 
 from kg.build.cache import Cache, cached
-from kg.build.summary import BuildProgress, BuildReport, Clock, Conflict, Violation
+from kg.build.summary import BuildProgress, BuildReport, Clock, Conflict, ValidationSummary, Violation
 from kg.build.workers import worker_pool
 from kg.validate import Report, conflicts, validate_graph
 
-__all__ = ["VALIDATE_SAMPLE", "Mode", "Validation", "findings", "sample_violations"]
+__all__ = ["VALIDATE_SAMPLE", "Findings", "Mode", "Validation", "findings", "sample_violations"]
 
 VALIDATE_SAMPLE = 300
 """Articles validated (in batches) when the merged graph is too large to validate whole."""
@@ -56,20 +56,35 @@ def _named(text: str, found: list[Conflict]) -> str:
     return text + "".join(f"; {c['node']} has {len(c['values'])} {c['property']}" for c in found[:3])
 
 
-def sample_violations(cache_path: str, items: list[tuple[str, str]]) -> int:
+class Findings(NamedTuple):
+    """What the validation of articles in batches found."""
+
+    violations: int
+    results: list[Violation]
+    """The first violations (:data:`_SHOWN`)."""
+    conflicts: list[Conflict]
+
+
+def sample_violations(cache_path: str, items: list[tuple[str, str]]) -> Findings:
     """SHACL violations of these articles' (``(id, content hash)``) cached triples, validated in
-    batches (any process)."""
+    batches (any process); conflicts are found within a batch."""
     db = sqlite3.connect(f"file:{cache_path}?mode=ro", uri=True)
     try:
         violations = 0
+        results: list[Violation] = []
+        found: list[Conflict] = []
         for start in range(0, len(items), _VALIDATE_BATCH):
             part = Graph()
             for article_id, digest in items[start : start + _VALIDATE_BATCH]:
                 nt = cached(db, article_id, digest)
                 if nt:
                     part.parse(data=nt, format="nt")
-            violations += validate_graph(part).violations
-        return violations
+            result = validate_graph(part)
+            violations += result.violations
+            shown, detail = findings(part, result)
+            results += shown[: _SHOWN - len(results)]
+            found += detail
+        return Findings(violations, results, found)
     finally:
         db.close()
 
@@ -85,7 +100,7 @@ class Validation:
         self.report = report
         self.items: list[tuple[str, str]] = []
         self._pool: ProcessPoolExecutor | None = None
-        self._future: Future[int] | None = None
+        self._future: Future[Findings] | None = None
 
     def start(self, graph: Graph | None, cache: Cache, clock: Clock, *, beside: bool) -> None:
         """Validate now (whole graph, or ``beside`` false), or start the sample in another process."""
@@ -113,8 +128,8 @@ class Validation:
         """Wait for a validation started beside the load (the time waited counts as ``validate``)."""
         if self._future is not None:
             with clock.stage("validate"):
-                violations = self._future.result()
-            self._set(violations)
+                found = self._future.result()
+            self._set(found)
             self._future = None
         self.close()
         if self.items:
@@ -136,13 +151,17 @@ class Validation:
             "conflicts": found,
         }
 
-    def _set(self, violations: int) -> None:
+    def _set(self, found: Findings) -> None:
         sample = len(self.items) < len(self.articles)
         how = f"a sample of {len(self.items)} of {len(self.articles)} articles" if sample else "every article"
-        text = "conforms" if violations == 0 else f"does not conform: {violations} violation(s)"
-        self.report.validation = {
+        text = "conforms" if found.violations == 0 else f"does not conform: {found.violations} violation(s)"
+        summary: ValidationSummary = {
             "checked": f"{how}, in batches of {_VALIDATE_BATCH} (conflicts between batches are not checked)",
-            "conforms": violations == 0,
-            "violations": violations,
-            "text": text + f" ({how})",
+            "sample": sample,
+            "conforms": found.violations == 0,
+            "violations": found.violations,
+            "text": _named(text, found.conflicts) + f" ({how})",
+            "results": found.results,
+            "conflicts": found.conflicts,
         }
+        self.report.validation = summary
