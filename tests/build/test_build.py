@@ -12,7 +12,7 @@ from build_helpers import GOOD, POISON, poison_extractor, write_jsonl
 from rdflib import Dataset
 from rdflib.compare import isomorphic
 
-import kg.build as kgbuild
+import kg.build.validation
 from kg.build import MANIFEST_NAME, REPORT_NAME, build
 from kg.export import parse_rdf
 from kg.pipeline import extract_inputs
@@ -125,7 +125,7 @@ def test_interrupted_build_leaves_no_report(
     def boom(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(kgbuild._Validation, "start", boom)
+    monkeypatch.setattr(kg.build.validation.Validation, "start", boom)
     with pytest.raises(KeyboardInterrupt):
         build([str(corpus)], out, workers=1, load=False, html=False)
     assert not (out / REPORT_NAME).exists()
@@ -189,3 +189,15 @@ def test_cli_build(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "2 article(s) read" in result.output
     assert (tmp_path / "o" / REPORT_NAME).exists()
+
+
+def test_the_cache_signature_covers_every_file_that_makes_triples() -> None:
+    from kg.build.cache import signature_sources
+
+    package = Path(kg.build.__file__).resolve().parents[1]
+    sources = set(signature_sources())
+    assert all(p.is_file() for p in sources)
+    for folder in ("extract", "regions", "resolve", "data"):
+        for path in (package / folder).rglob("*.py"):
+            assert path in sources, path
+    assert package / "data" / "surnames.tsv" in sources

@@ -11,10 +11,13 @@ from build_helpers import write_jsonl
 from rdflib import RDF, Graph
 from rdflib.compare import isomorphic
 
-import kg.build as kgbuild
+import kg.build.loading as loading
 from kg.build import MANIFEST_NAME, build
+from kg.build.loading import LoadBatch
 from kg.errors import StoreError
 from kg.store.connect import Settings, Store, connect
+from kg.store.load import LoadSummary
+from kg.store.mapping import GraphRows
 from kg.store.readback import read_graph
 
 pytestmark = pytest.mark.db
@@ -49,21 +52,27 @@ def test_incremental_and_interrupted_loads_equal_a_clean_load(
         assert report.load["incremental"] is True
         assert isomorphic(read_graph(store), clean)
 
-        # a load that dies between batches: the manifest says so, and the re-run loads everything
+        # a load that dies between batches (at the first batch of articles, after the shared
+        # nodes and relationships): the manifest says so, and the re-run loads everything
         _clear(store)
         calls = {"n": 0}
-        real = kgbuild._load_articles
+        real = loading._write_rows
 
-        def dying(*args: object, **kwargs: object) -> None:
+        def dying(
+            store: Store, batch: LoadBatch, rows: GraphRows, total: LoadSummary, *, schema: bool
+        ) -> None:
+            if batch.phase != "articles":
+                real(store, batch, rows, total, schema=schema)
+                return
             calls["n"] += 1
             raise StoreError("server lost")
 
-        monkeypatch.setattr(kgbuild, "_load_articles", dying)
+        monkeypatch.setattr(loading, "_write_rows", dying)
         out = tmp_path / "killed"
         with pytest.raises(StoreError):
             build([str(grown)], out, **quick)  # type: ignore[arg-type]
         assert json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))["load"]["complete"] is False
-        monkeypatch.setattr(kgbuild, "_load_articles", real)
+        monkeypatch.setattr(loading, "_write_rows", real)
         report = build([str(grown)], out, **quick)  # type: ignore[arg-type]
         assert report.load["incremental"] is False and calls["n"] == 1
         assert isomorphic(read_graph(store), clean)
