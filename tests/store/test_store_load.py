@@ -12,11 +12,12 @@ from store_graphs import first_article, iri, second_article, synthetic
 
 from kg.errors import StoreError
 from kg.export import parse_rdf, write_rdf
+from kg.formats import export
 from kg.ontology import vocabulary
 from kg.store.connect import Store, detect_dialect
 from kg.store.load import load_graph, load_rows
 from kg.store.mapping import graph_to_rows
-from kg.store.readback import export, read_graph
+from kg.store.readback import read_graph
 
 pytestmark = pytest.mark.db
 
