@@ -57,7 +57,14 @@ from kg.codec.records import (
     group_rels,
     statement_iri,
 )
-from kg.codec.schema import CONFLICTS, VALUES_SUFFIX, CodecTables, class_of_labels, most_specific_class, tables
+from kg.codec.schema import (
+    CONFLICTS,
+    VALUES_SUFFIX,
+    CodecTables,
+    class_of_labels,
+    most_specific_class,
+    tables,
+)
 from kg.codec.values import Scalar, decimal_lexical, literal_for, python_value, single_value, value_order
 
 __all__ = [

@@ -96,7 +96,9 @@ def _n3(obj: _Object) -> str:
     return obj if obj.startswith("_:") else f"<{obj}>"
 
 
-def _classes(triples: list[_Triple], t: CodecTables) -> tuple[dict[str, str], dict[tuple[str, str, str], set[str]]]:
+def _classes(
+    triples: list[_Triple], t: CodecTables
+) -> tuple[dict[str, str], dict[tuple[str, str, str], set[str]]]:
     """The class of every typed IRI, and the evidence of every reified statement by its triple."""
     names: dict[str, set[str]] = defaultdict(set)
     statements: set[str] = set()
@@ -131,7 +133,7 @@ def _decode(triples: Iterable[_Triple], t: CodecTables) -> Decoded:
     skipped: list[tuple[str, str]] = []
     for s, p, o in ordered:
         node = nodes.get(s)
-        if node is None or p == _TYPE or p == _SAME_AS:  # a merged IRI is in the node's uris already
+        if node is None or p in (_TYPE, _SAME_AS):  # a merged IRI is in the node's uris already
             continue
         prop = t.by_iri.get(p)
         if prop is None:
@@ -187,4 +189,3 @@ def decode_graph(graph: Graph, vocab: Vocabulary | None = None) -> Decoded:
 def decode_ntriples(lines: Iterable[str], vocab: Vocabulary | None = None) -> Decoded:
     """:func:`decode_graph` of the graph of these N-Triples lines, without building it."""
     return _decode(_nt_triples(lines), tables(vocab))
-

@@ -111,16 +111,10 @@ def rows_to_graph(
 ) -> Graph:
     """RDF of node and relationship rows (the inverse of :func:`kg.store.mapping.graph_to_rows`).
 
-    Parameters
-    ----------
-    nodes, rels
-        Rows, e.g. read back from a database. A property key or relationship type the
-        ontology does not define is left out.
-    base
-        Base IRI of reified statements; by default the base of each statement's subject
-        (``{base}<Class>/<key>``), else ``https://w3id.org/acsn/id/``.
-    graph
-        Graph to add to (default: a new one).
+    The rows may come from a database: a property key or relationship type the ontology
+    does not define is left out. Reified statements get the IRIs of ``base``, by default
+    the base of each statement's subject (``{base}<Class>/<key>``), else
+    ``https://w3id.org/acsn/id/``. The triples go into ``graph`` (default: a new one).
     """
     t = tables(vocab)
     out = graph if graph is not None else Graph()

@@ -14,7 +14,8 @@ line, terms separated by white space, ``.`` at the end. A *token* is one term as
 
 Example
 -------
->>> s, p, o = split('<https://w3id.org/acsn/id/Person/p1> <http://www.w3.org/2000/01/rdf-schema#label> "\\\\u949F"@zh .')
+>>> line = '<https://w3id.org/acsn/id/p> <http://www.w3.org/2000/01/rdf-schema#label> "\\\\u949F"@zh .'
+>>> s, p, o = split(line)
 >>> p, text(o), value(o)
 ('<http://www.w3.org/2000/01/rdf-schema#label>', '钟', '钟')
 >>> value('"14"^^<http://www.w3.org/2001/XMLSchema#integer>')

@@ -32,7 +32,9 @@ __all__ = [
 
 DEFAULT_BASE = "https://w3id.org/acsn/id/"
 
-_NodeFields = tuple[str, str, Mapping[str, Scalar], Mapping[str, tuple[str, ...]], Mapping[str, tuple[Scalar, ...]]]
+_NodeFields = tuple[
+    str, str, Mapping[str, Scalar], Mapping[str, tuple[str, ...]], Mapping[str, tuple[Scalar, ...]]
+]
 _RelFields = tuple[str, str, str, str, str, tuple[str, ...]]
 _NodeClass = type["NodeRow"]
 _RelClass = type["RelRow"]

@@ -31,10 +31,10 @@ from typing import TypeVar, cast
 import neo4j
 from rdflib import Graph
 
+from kg.codec import CONFLICTS, VALUES_SUFFIX, NodeParam, RelParam, tables
 from kg.errors import StoreError
 from kg.ontology import Vocabulary, vocabulary
 from kg.store.connect import Dialect, Store
-from kg.codec import CONFLICTS, VALUES_SUFFIX, NodeParam, RelParam, tables
 from kg.store.mapping import GraphRows, NodeRow, RelRow, graph_to_rows, group_nodes, group_rels
 
 __all__ = [

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.errors import InputError, StoreError
 from kg.codec import GraphRows, NodeRow, RelRow, node_row, rows_to_graph, tables
+from kg.errors import InputError, StoreError
 from kg.ontology import Vocabulary
 from kg.store.connect import Store
 
