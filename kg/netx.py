@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ import networkx as nx
 import numpy as np
 from rdflib import Graph
 
-from kg.codec import CONFLICTS, VALUES_SUFFIX, Decoded, NodeRow, decode_graph, tables
+from kg.codec import CONFLICTS, VALUES_SUFFIX, Decoded, NodeRow, Scalar, decode_graph, tables
 from kg.codec.view import GraphView
 from kg.export import write_text
 
@@ -147,9 +147,13 @@ def _evidence_records(decoded: Decoded, view: GraphView) -> dict[str, EvidenceRe
     return out
 
 
-def _node_attrs(row: NodeRow, view: GraphView, evidence: Mapping[str, EvidenceRecord]) -> dict[str, Any]:
+NodeAttrs = dict[str, Scalar | Sequence[Scalar]]
+"""The attributes of a node of :func:`to_networkx` before ``label`` is added."""
+
+
+def _node_attrs(row: NodeRow, view: GraphView, evidence: Mapping[str, EvidenceRecord]) -> NodeAttrs:
     """A node's attributes: its properties as the property graph has them, and its evidence and sources."""
-    attrs: dict[str, Any] = dict(row.props)
+    attrs: NodeAttrs = dict(row.props)
     name = row.props.get("name")
     attrs.update({key: list(values) for key, values in row.lists.items() if key != "aliases"})
     attrs["aliases"] = [a for a in row.lists.get("aliases", ()) if a != name]
@@ -159,8 +163,8 @@ def _node_attrs(row: NodeRow, view: GraphView, evidence: Mapping[str, EvidenceRe
         attrs[CONFLICTS] = list(row.conflicts)
     attrs["evidence"] = [e for e in view.targets(row.uri, "EVIDENCE") if e in evidence]
     sources = set(view.targets(row.uri, "DERIVED_FROM"))
-    sources |= {evidence[e].article for e in attrs["evidence"] if evidence[e].article}  # type: ignore[misc]
-    attrs["sources"] = sorted(s for s in sources if s)
+    sources |= {a for e in view.targets(row.uri, "EVIDENCE") if e in evidence and (a := evidence[e].article)}
+    attrs["sources"] = sorted(sources)
     attrs["cls"] = row.cls
     return attrs
 
