@@ -4,8 +4,9 @@ For the N-Triples that rdflib writes (what ``kg build`` keeps and merges): one t
 line, terms separated by white space, ``.`` at the end. A *token* is one term as written:
 ``<iri>``, ``_:id`` or a literal ``"lexical"``, ``"lexical"@lang``, ``"lexical"^^<datatype>``.
 
-- :func:`split` cuts a line into its three tokens (IRI tokens canonical: ``\\u`` escapes
-  undone), ``None`` for a blank or comment line;
+- :func:`lines` cuts N-Triples text into lines (at ``\\n`` only), :func:`split` a line into
+  its three tokens (IRI tokens canonical: ``\\u`` escapes undone), ``None`` for a blank or
+  comment line;
 - :func:`iri` canonicalises one IRI token, :func:`literal` gives the rdflib literal of a
   literal token, :func:`term` the rdflib term of any token;
 - :func:`text` is ``str()`` of that term (the IRI, the lexical form, the blank node id),
@@ -32,7 +33,16 @@ from rdflib.term import Node
 
 from kg.codec.values import Scalar, python_value
 
-__all__ = ["iri", "literal", "n3", "split", "term", "text", "unescape", "value"]
+__all__ = ["iri", "lines", "literal", "n3", "split", "term", "text", "unescape", "value"]
+
+
+def lines(nt: str) -> list[str]:
+    """The non-blank lines of N-Triples text, split at ``\\n`` only.
+
+    A literal may hold U+2028, U+2029, ``\\x0b``, ``\\x0c``, ``\\x1c``-``\\x1e`` or ``\\x85``,
+    which :meth:`str.splitlines` would also split at; N-Triples escapes only ``\\n`` and ``\\r``.
+    """
+    return [line for line in nt.split("\n") if line.strip()]
 
 
 def unescape(text: str) -> str:

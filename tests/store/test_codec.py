@@ -125,6 +125,10 @@ def test_ntriples_terms_read_as_rdflib_reads_them() -> None:
     for line in g.serialize(format="nt").splitlines():
         if line.strip():
             line_of[line.split()[1]] = line.replace("钟", "\\u949F")
+    assert ntriples.lines('<a> <b> "x\u2028y" .\n\n<c> <d> <e> .\n') == [
+        '<a> <b> "x\u2028y" .',
+        "<c> <d> <e> .",
+    ]
     assert ntriples.split("") is None and ntriples.split("# a comment") is None
     with pytest.raises(ValueError, match="not an N-Triples line"):
         ntriples.split("<a> <b> <c>")
