@@ -74,9 +74,9 @@ def _c(name: str, description: str, kind: str = "string") -> Column:
     return Column(name, kind, description)
 
 
-def _ref(name: str, description: str, what: str | None = None) -> tuple[Column, Column]:
-    """A column naming a node and the column of its IRI (``name_id``)."""
-    return _c(name, description), _c(f"{name}_id", f"IRI of that {what or name}.")
+def _ref(name: str, description: str, what: str | None = None, *, iri: str = "") -> tuple[Column, Column]:
+    """A column naming a node and the column of its IRI (``name_id``, described by ``iri``)."""
+    return _c(name, description), _c(f"{name}_id", iri or f"IRI of that {what or name}.")
 
 
 _PARTIAL = "as precisely as the text says: YYYY, YYYY-MM or YYYY-MM-DD"
@@ -88,13 +88,19 @@ TABLES: tuple[Table, ...] = (
         (
             _c("id", "IRI of the inspection."),
             _c("label", "Round or team · target, as the viewer shows it."),
-            _c("round", "Name of the round (十四届浙江省委第八轮巡视)."),
-            _c("round_id", "IRI of the round; joins rounds.id."),
+            *_ref(
+                "round",
+                "Name of the round (十四届浙江省委第八轮巡视).",
+                iri="IRI of the round; joins rounds.id.",
+            ),
             _c("term", "The committee's term of the round (十四届 -> 14).", "integer"),
             _c("ordinal", "The round's number within the term (第八轮 -> 8).", "integer"),
             *_ref("committee", "The party committee whose round or team it is."),
-            _c("team", "Name of the inspection team, when the text names it."),
-            _c("team_id", "IRI of the team; joins teams.id."),
+            *_ref(
+                "team",
+                "Name of the inspection team, when the text names it.",
+                iri="IRI of the team; joins teams.id.",
+            ),
             _c("target", "What is inspected: an organization or a region."),
             _c("target_id", "IRI of the target."),
             _c("target_class", "Organization, PartyCommittee, InspectionTeam or Region."),
