@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
 
     from kg.store.connect import Store
-    from kg.store.mapping import GraphRows
+    from kg.codec import GraphRows
 
 __all__ = ["FORMATS", "ExportFormat", "ExportSource", "export", "format_for", "register_format"]
 
@@ -65,7 +65,7 @@ class ExportSource:
         """The database as RDF (or the graph given)."""
         if self.given is not None:
             return self.given
-        from kg.store.mapping import rows_to_graph
+        from kg.codec import rows_to_graph
 
         return rows_to_graph(self.rows.nodes, self.rows.rels, base=self.base)
 

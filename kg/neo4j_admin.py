@@ -8,6 +8,8 @@ import id. Every data file has a separate header file, with typed columns (``ter
 ``:LABEL``, are separated by U+001F (a character that never occurs in text), so the import
 needs ``--array-delimiter=U+001F``; :func:`import_command` gives the whole command. Numbers
 are 64-bit (``double``, as ``kg load`` stores them): ``float`` would round 83.98 to 32 bits.
+A class whose nodes have conflicting values has the columns ``kg load`` writes for them
+(``startDate_values:string[]``, ``conflicts:string[]``, see :mod:`kg.codec`).
 
 Example
 -------
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from rdflib import XSD, Graph
 
+from kg.codec import CONFLICTS, VALUES_SUFFIX, NodeRow, tables
 from kg.export import write_text
 from kg.ontology import Vocabulary, vocabulary
 from kg.store.mapping import GraphRows, graph_to_rows, group_nodes, group_rels
@@ -89,6 +92,49 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _columns(node_rows: list[NodeRow], vocab: Vocabulary) -> dict[str, str]:
+    """The typed header of each property of these nodes, ``<key>_values`` and ``conflicts`` included."""
+    datatype = tables(vocab).datatype
+    keys = {k for r in node_rows for k in (*r.props, *r.lists)}
+    conflicting = {k for r in node_rows for k in r.values}
+    columns: dict[str, str] = {}
+    for key in sorted(keys | {k + VALUES_SUFFIX for k in conflicting}):
+        base = key[: -len(VALUES_SUFFIX)] if key not in keys else key
+        prop = datatype.get(base)
+        kind = column_type(prop.range, prop.list_valued) if prop else "string"
+        if base != key:  # every value of a single-valued property: an array of its type, text when mixed
+            mixed = any(isinstance(v, str) for r in node_rows for v in r.values.get(base, ()))
+            kind = "string[]" if mixed else f"{kind}[]"
+        columns[key] = f"{key}:{kind}"
+    if conflicting:
+        columns[CONFLICTS] = f"{CONFLICTS}:string[]"
+    return columns
+
+
+def _cells(row: NodeRow, keys: list[str]) -> list[str]:
+    cells = [row.uri]
+    for key in keys:
+        if key in row.lists:
+            cells.append(ARRAY_DELIMITER.join(row.lists[key]))
+        elif key == CONFLICTS:
+            cells.append(ARRAY_DELIMITER.join(row.conflicts))
+        elif key.endswith(VALUES_SUFFIX) and key not in row.props:
+            cells.append(ARRAY_DELIMITER.join(map(_cell, row.values.get(key[: -len(VALUES_SUFFIX)], ()))))
+        else:
+            cells.append(_cell(row.props.get(key)))
+    return cells
+
+
+def _node_file(node_rows: list[NodeRow], labels: str, vocab: Vocabulary) -> tuple[list[str], str]:
+    """The header and the data of one class's node file."""
+    columns = _columns(node_rows, vocab)
+    keys = list(columns)
+    body = io.StringIO()
+    for row in node_rows:
+        body.write(_csv_line([*_cells(row, keys), labels]))
+    return ["uri:ID", *columns.values(), ":LABEL"], body.getvalue()
+
+
 def write_neo4j_admin(
     graph: Graph, directory: str | Path, *, rows: GraphRows | None = None, vocab: Vocabulary | None = None
 ) -> AdminImport:
@@ -112,40 +158,22 @@ def write_neo4j_admin(
     rows = rows or graph_to_rows(graph, vocab)
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
-    datatype = {p.pg_name: p for p in vocab.properties.values() if p.kind == "datatype"}
     result = AdminImport(directory=out)
     for cls, node_rows in group_nodes(rows.nodes).items():
-        keys = sorted({k for r in node_rows for k in r.props} | {k for r in node_rows for k in r.lists})
-        header = ["uri:ID"]
-        for key in keys:
-            prop = datatype.get(key)
-            header.append(f"{key}:{column_type(prop.range, prop.list_valued) if prop else 'string'}")
-        header.append(":LABEL")
-        labels = ARRAY_DELIMITER.join(vocab.labels_of(cls))
-        body = io.StringIO()
-        for r in node_rows:
-            cells = [r.uri]
-            for key in keys:
-                cells.append(
-                    ARRAY_DELIMITER.join(r.lists[key]) if key in r.lists else _cell(r.props.get(key))
-                )
-            cells.append(labels)
-            body.write(_csv_line(cells))
+        header, body = _node_file(node_rows, ARRAY_DELIMITER.join(vocab.labels_of(cls)), vocab)
         head_path, data_path = out / f"nodes_{cls}_header.csv", out / f"nodes_{cls}.csv"
         write_text(head_path, _csv_line(header))
-        write_text(data_path, body.getvalue())
+        write_text(data_path, body)
         result.nodes.append((cls, head_path, data_path))
         result.node_count += len(node_rows)
     by_type: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
     for (rel_type, _, _), rel_rows in group_rels(rows.rels).items():
         by_type.setdefault(rel_type, []).extend((r.source, r.target, r.evidence) for r in rel_rows)
     for rel_type, triples in sorted(by_type.items()):
-        body = io.StringIO()
-        for source, target, evidence in triples:
-            body.write(_csv_line([source, target, rel_type, ARRAY_DELIMITER.join(evidence)]))
+        lines = (_csv_line([s, o, rel_type, ARRAY_DELIMITER.join(ev)]) for s, o, ev in triples)
         head_path, data_path = out / f"rels_{rel_type}_header.csv", out / f"rels_{rel_type}.csv"
         write_text(head_path, _csv_line([":START_ID", ":END_ID", ":TYPE", "evidence:string[]"]))
-        write_text(data_path, body.getvalue())
+        write_text(data_path, "".join(lines))
         result.relationships.append((rel_type, head_path, data_path))
         result.relationship_count += len(triples)
     write_text(

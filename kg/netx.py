@@ -7,18 +7,18 @@ property under its property-graph key; one edge per object-property triple, keye
 relationship type. Evidence sentences are not nodes: a node's or an edge's ``evidence``
 attribute lists the IRIs of its :class:`EvidenceRecord` s, kept in ``G.graph["evidence"]``;
 article metadata is in ``G.graph["articles"]``. Reified statements are not nodes either.
+It is a view of the codec's rows (:mod:`kg.codec`), so a node has the class, the values
+and the conflicting values (``<key>_values``, ``conflicts``) it has in Neo4j.
 
 Example
 -------
 >>> from rdflib import Graph, Literal, URIRef
->>> from rdflib.namespace import RDF, RDFS
+>>> from rdflib.namespace import RDF
 >>> from kg.terms import ACSN
->>> g = Graph()
->>> p = URIRef("https://w3id.org/acsn/id/Person/p1")
->>> _ = g.add((p, RDF.type, ACSN.Person)).add((p, RDFS.label, Literal("钟昌明", lang="zh")))
->>> G = to_networkx(g)
->>> G.nodes[str(p)]["cls"], G.nodes[str(p)]["label"]
-('Person', '钟昌明')
+>>> r = URIRef("https://w3id.org/acsn/id/InspectionRound/r")
+>>> G = to_networkx(Graph().add((r, RDF.type, ACSN.InspectionRound)).add((r, ACSN.term, Literal(14))))
+>>> G.nodes[str(r)]["cls"], G.nodes[str(r)]["term"], G.nodes[str(r)]["label"]
+('InspectionRound', 14, '巡视轮次 r')
 """
 
 from __future__ import annotations
@@ -26,18 +26,18 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import numpy as np
-from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import Graph
 
+from kg.codec import CONFLICTS, VALUES_SUFFIX, Decoded, NodeRow, Scalar, decode_graph, tables
+from kg.codec.view import GraphView
 from kg.export import write_text
-from kg.terms import ACSN, LABELS, PROPERTY_KEYS, REL_TYPES
 
 __all__ = [
     "EvidenceRecord",
@@ -49,11 +49,8 @@ __all__ = [
     "write_graphml",
 ]
 
-_ACSN_NS = str(ACSN._NS)
-_PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
-_EVIDENCE = str(ACSN.evidence)
-_IN_ARTICLE = str(ACSN.inArticle)
-_SKIP_PREDICATES = {str(RDF.type), str(RDFS.label), str(SKOS.altLabel), _EVIDENCE}
+_NOT_EDGES = frozenset({"EVIDENCE", "IN_ARTICLE"})
+"""Relationships that are attributes here: a node's evidence, an evidence sentence's article."""
 _DATE_PROPS = ("date", "startDate", "feedbackDate", "published", "period")
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 # Characters XML 1.0 forbids; hostile or damaged text may carry them and GEXF/GraphML
@@ -77,46 +74,6 @@ def _local(iri: str) -> str:
     return re.split(r"[#/]", iri.rstrip("/#"))[-1]
 
 
-def _class_of(graph: Graph, node: URIRef) -> str | None:
-    """The most specific acsn class of a node (the one with the most superclasses)."""
-    names = [
-        str(t)[len(_ACSN_NS) :]
-        for t in graph.objects(node, RDF.type)
-        if isinstance(t, URIRef) and str(t).startswith(_ACSN_NS)
-    ]
-    names = [n for n in names if n in LABELS]
-    if not names:
-        return None
-    return max(names, key=lambda n: (len(LABELS[n]), n))
-
-
-def _value(lit: Literal) -> Any:
-    """A literal as a plain Python value: ISO strings for dates, numbers, booleans, text."""
-    dt = lit.datatype
-    if dt in (XSD.integer, XSD.int, XSD.long, XSD.nonNegativeInteger, XSD.positiveInteger):
-        try:
-            return int(lit)
-        except ValueError:
-            return str(lit)
-    if dt in (XSD.decimal, XSD.double, XSD.float):
-        try:
-            return float(lit)
-        except ValueError:
-            return str(lit)
-    if dt == XSD.boolean:
-        return str(lit).strip().lower() in ("true", "1")
-    # Dates keep their lexical form: 2019, 2019-06 and 2019-06-01 differ in precision.
-    return str(lit)
-
-
-def _label(graph: Graph, node: URIRef) -> str | None:
-    labels = [o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal)]
-    if not labels:
-        return None
-    zh = [o for o in labels if (o.language or "").lower().startswith("zh")]
-    return str(min(zh or labels, key=str))
-
-
 def _first(attrs: Mapping[str, Any], *keys: str) -> Any:
     for key in keys:
         if attrs.get(key) not in (None, ""):
@@ -125,7 +82,7 @@ def _first(attrs: Mapping[str, Any], *keys: str) -> Any:
 
 
 def to_networkx(graph: Graph, *, articles: bool = True) -> nx.MultiDiGraph:
-    """Convert an acsn RDF graph to a directed multigraph.
+    """Convert an acsn RDF graph to a directed multigraph (a view of :func:`kg.codec.decode_graph`).
 
     Parameters
     ----------
@@ -140,101 +97,76 @@ def to_networkx(graph: Graph, *, articles: bool = True) -> nx.MultiDiGraph:
     -------
     networkx.MultiDiGraph
         Nodes keyed by IRI with ``cls``, ``label``, ``name`` (when the RDF has one),
-        ``aliases``, ``evidence`` (evidence IRIs), ``sources`` (article IRIs) and the datatype
-        properties under their property-graph keys; edges keyed by relationship type with
-        ``type``, ``predicate`` and ``evidence``. ``G.graph["evidence"]`` maps evidence IRIs
-        to :class:`EvidenceRecord`; ``G.graph["articles"]`` maps article IRIs to their
-        properties (``title``, ``publisher``, ``published``, ...).
+        ``aliases``, ``evidence`` (evidence IRIs), ``sources`` (article IRIs), the datatype
+        properties under their property-graph keys, and for conflicting values
+        ``<key>_values`` and ``conflicts`` (as in Neo4j); edges keyed by relationship type
+        with ``type``, ``predicate`` and ``evidence``, in the order of the graph's triples.
+        ``G.graph["evidence"]`` maps evidence IRIs to :class:`EvidenceRecord`;
+        ``G.graph["articles"]`` maps article IRIs to their properties (``title``,
+        ``publisher``, ``published``, ...).
     """
+    decoded = decode_graph(graph)
+    view = GraphView(decoded)
+    evidence = _evidence_records(decoded, view)
     G = nx.MultiDiGraph()
-    classes: dict[URIRef, str] = {}
-    for subject in sorted(set(graph.subjects(RDF.type, None)), key=str):
-        if isinstance(subject, URIRef):
-            cls = _class_of(graph, subject)
-            if cls is not None:
-                classes[subject] = cls
-
-    article_meta: dict[str, dict[str, Any]] = {}
-    evidence: dict[str, EvidenceRecord] = {}
-    for node, cls in classes.items():
-        if cls == "Article":
-            article_meta[str(node)] = _datatype_props(graph, node)
-    for node, cls in classes.items():
-        if cls == "Evidence":
-            props = _datatype_props(graph, node)
-            article = graph.value(node, ACSN.inArticle)
-            evidence[str(node)] = EvidenceRecord(
-                iri=str(node),
-                text=str(props.get("text", "")),
-                char_start=props.get("charStart") if isinstance(props.get("charStart"), int) else None,
-                char_end=props.get("charEnd") if isinstance(props.get("charEnd"), int) else None,
-                article=str(article) if article is not None else None,
-            )
-
-    for node, cls in classes.items():
-        if cls == "Evidence" or (cls == "Article" and not articles):
+    for row in decoded.nodes:
+        if row.cls == "Evidence" or (row.cls == "Article" and not articles):
             continue
-        attrs = _datatype_props(graph, node)
-        name = _label(graph, node)
-        if name is not None:
-            attrs["name"] = name
-        aliases = sorted({str(o) for o in graph.objects(node, SKOS.altLabel) if isinstance(o, Literal)})
-        attrs["aliases"] = [a for a in aliases if a != name]
-        attrs["evidence"] = sorted(str(e) for e in graph.objects(node, ACSN.evidence) if str(e) in evidence)
-        sources = {str(a) for a in graph.objects(node, URIRef(_PROV_DERIVED))}
-        sources |= {evidence[e].article for e in attrs["evidence"] if evidence[e].article}  # type: ignore[misc]
-        attrs["sources"] = sorted(s for s in sources if s)
-        attrs["cls"] = cls
-        G.add_node(str(node), **attrs)
-
-    # Relationship evidence lives on reified statements keyed by (subject, predicate, object).
-    statement_evidence: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for stmt in graph.subjects(RDF.type, RDF.Statement):
-        s, p, o = (graph.value(stmt, term) for term in (RDF.subject, RDF.predicate, RDF.object))
-        if s is None or p is None or o is None:
+        G.add_node(row.uri, **_node_attrs(row, view, evidence))
+    predicates = {key: prop.iri for key, prop in tables().relation.items()}
+    for rel in decoded.rels:
+        if rel.type in _NOT_EDGES or rel.source not in G or rel.target not in G:
             continue
-        for ev in graph.objects(stmt, ACSN.evidence):
-            if str(ev) in evidence:
-                statement_evidence[(str(s), str(p), str(o))].append(str(ev))
-
-    for s, p, o in graph:
-        ps = str(p)
-        if not isinstance(o, URIRef) or ps in _SKIP_PREDICATES or ps == _IN_ARTICLE:
-            continue
-        ss, os_ = str(s), str(o)
-        if ss not in G or os_ not in G:
-            continue
-        rel = REL_TYPES.get(ps) or _local(ps).upper()
         G.add_edge(
-            ss,
-            os_,
-            key=rel,
-            type=rel,
-            predicate=ps,
-            evidence=sorted(statement_evidence.get((ss, ps, os_), [])),
+            rel.source,
+            rel.target,
+            key=rel.type,
+            type=rel.type,
+            predicate=predicates[rel.type],
+            evidence=[e for e in rel.evidence if e in evidence],
         )
-
     for node, attrs in G.nodes(data=True):
         attrs["label"] = _display_label(G, node, attrs)
     G.graph["evidence"] = evidence
-    G.graph["articles"] = article_meta
+    G.graph["articles"] = {row.uri: dict(row.props) for row in decoded.nodes if row.cls == "Article"}
     return G
 
 
-def _datatype_props(graph: Graph, node: URIRef) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for p, o in graph.predicate_objects(node):
-        ps = str(p)
-        if not isinstance(o, Literal) or ps in _SKIP_PREDICATES:
-            continue
-        key = PROPERTY_KEYS.get(ps) or _local(ps)
-        value = _value(o)
-        if key in out and out[key] != value:
-            # Functional properties should not repeat; keep the smallest value so runs agree.
-            out[key] = min(out[key], value, key=str)
-        else:
-            out[key] = value
+def _evidence_records(decoded: Decoded, view: GraphView) -> dict[str, EvidenceRecord]:
+    out: dict[str, EvidenceRecord] = {}
+    for row in decoded.nodes:
+        if row.cls == "Evidence":
+            start, end = row.props.get("charStart"), row.props.get("charEnd")
+            out[row.uri] = EvidenceRecord(
+                iri=row.uri,
+                text=str(row.props.get("text", "")),
+                char_start=start if isinstance(start, int) and not isinstance(start, bool) else None,
+                char_end=end if isinstance(end, int) and not isinstance(end, bool) else None,
+                article=view.target(row.uri, "IN_ARTICLE"),
+            )
     return out
+
+
+NodeAttrs = dict[str, Scalar | Sequence[Scalar]]
+"""The attributes of a node of :func:`to_networkx` before ``label`` is added."""
+
+
+def _node_attrs(row: NodeRow, view: GraphView, evidence: Mapping[str, EvidenceRecord]) -> NodeAttrs:
+    """A node's attributes: its properties as the property graph has them, and its evidence and sources."""
+    attrs: NodeAttrs = dict(row.props)
+    name = row.props.get("name")
+    attrs.update({key: list(values) for key, values in row.lists.items() if key != "aliases"})
+    attrs["aliases"] = [a for a in row.lists.get("aliases", ()) if a != name]
+    for key, values in row.values.items():
+        attrs[key + VALUES_SUFFIX] = list(values)
+    if row.values:
+        attrs[CONFLICTS] = list(row.conflicts)
+    attrs["evidence"] = [e for e in view.targets(row.uri, "EVIDENCE") if e in evidence]
+    sources = set(view.targets(row.uri, "DERIVED_FROM"))
+    sources |= {a for e in view.targets(row.uri, "EVIDENCE") if e in evidence and (a := evidence[e].article)}
+    attrs["sources"] = sorted(sources)
+    attrs["cls"] = row.cls
+    return attrs
 
 
 def _display_label(G: nx.MultiDiGraph, node: Hashable, attrs: Mapping[str, Any]) -> str:
@@ -486,16 +418,7 @@ def write_graphml(graph: Graph | nx.MultiDiGraph, path: str | Path, *, articles:
 
     Node ids are ``n0``, ``n1``... (GraphML ids are XML name tokens, which IRIs are not),
     with the IRI in the ``uri`` attribute; edge ids are unique, the relationship type is
-    the ``relationship`` attribute.
-
-    Parameters
-    ----------
-    graph
-        An RDF graph (converted with :func:`to_networkx`) or an already converted graph.
-    path
-        The output file.
-    articles
-        Keep article nodes (only used when ``graph`` is RDF).
+    the ``relationship`` attribute. The parameters are those of :func:`write_gexf`.
     """
     G = _flat(graph, articles)
     ids = {node: f"n{i}" for i, node in enumerate(G.nodes)}

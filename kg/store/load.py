@@ -9,7 +9,9 @@ from the ontology and checked against it before they are put into query text.
 Loading is idempotent and incremental: nodes are merged on ``uri``, single-valued
 properties overwritten, list-valued ones (``aliases``) and relationship ``evidence``
 unioned, and relationships merged, so a reload changes no count and a new article that
-mentions known entities attaches to the existing nodes.
+mentions known entities attaches to the existing nodes. A node's record of conflicting
+values (``conflicts`` and the ``<key>_values`` of its class's keys, see :mod:`kg.codec`)
+is the one of the last row written: a row whose values agree clears it.
 """
 
 from __future__ import annotations
@@ -21,14 +23,15 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TypeVar, cast
 
 import neo4j
 from rdflib import Graph
 
+from kg.codec import CONFLICTS, VALUES_SUFFIX, NodeParam, RelParam, tables
 from kg.errors import StoreError
 from kg.ontology import Vocabulary, vocabulary
 from kg.store.connect import Dialect, Store
@@ -96,7 +99,7 @@ class LoadSummary:
         return line
 
 
-def _checked(name: str, allowed: Sequence[str] | set[str] | dict[str, Any], what: str) -> str:
+def _checked(name: str, allowed: Sequence[str] | set[str] | Mapping[str, object], what: str) -> str:
     """``name`` as a backquoted Cypher identifier, after checking it is an ontology term."""
     if name not in allowed or not _NAME.fullmatch(name):
         raise StoreError(f"{name!r} is not a {what} of the ontology")
@@ -133,6 +136,12 @@ def _union_sets(var: str, vocab: Vocabulary) -> list[str]:
     return out
 
 
+def _conflict_sets(var: str, cls: str, vocab: Vocabulary) -> list[str]:
+    """SET items that replace the node's record of conflicting values with the row's (null: none)."""
+    keys = [key + VALUES_SUFFIX for key in tables(vocab).single_keys(cls)]
+    return [f"{var}.`{key}` = r.props.`{key}`" for key in (CONFLICTS, *keys) if _NAME.fullmatch(key)]
+
+
 def schema_statements(dialect: Dialect, vocab: Vocabulary | None = None) -> list[str]:
     """Uniqueness constraints on ``uri`` and indexes on ``name`` for every class of the ontology.
 
@@ -166,6 +175,8 @@ def ensure_schema(store: Store, vocab: Vocabulary | None = None) -> int:
     return len(statements)
 
 
+_Row = TypeVar("_Row", NodeRow, RelRow)
+
 _FRESH = "_kgCreated"
 """A marker property set on the nodes a MERGE creates and removed in the same statement
 (not backquoted: ArcadeDB does not REMOVE a backquoted property)."""
@@ -185,10 +196,11 @@ def node_queries(cls: str, dialect: Dialect, vocab: Vocabulary | None = None) ->
     labels = _labels(cls, vocab)
     unions = ", ".join(_union_sets("n", vocab))
     on_match = f"ON MATCH SET {unions}\n" if unions else ""
+    props = ", ".join(["n += r.props", *_conflict_sets("n", cls, vocab)])
     if dialect.merge_uses_index_with_labels:
         upsert = (
             f"UNWIND $rows AS r\nMERGE (n:{':'.join(labels)} {{uri: r.uri}})\n"
-            f"ON CREATE SET n += r.lists, n.{_FRESH} = true\n{on_match}SET n += r.props\n"
+            f"ON CREATE SET n += r.lists, n.{_FRESH} = true\n{on_match}SET {props}\n"
             f"WITH r, n, n.{_FRESH} AS fresh\nREMOVE n.{_FRESH}\n"
             "RETURN collect(CASE WHEN fresh THEN r.uri END) AS created"
         )
@@ -198,7 +210,7 @@ def node_queries(cls: str, dialect: Dialect, vocab: Vocabulary | None = None) ->
         f"CREATE (n:{':'.join(labels)})\nSET n += r.props, n.uri = r.uri\nSET n += r.lists\n"
         "RETURN collect(r.uri) AS created"
     )
-    upsert = f"UNWIND $rows AS r\nMATCH (n:{labels[0]} {{uri: r.uri}})\nSET n += r.props" + (
+    upsert = f"UNWIND $rows AS r\nMATCH (n:{labels[0]} {{uri: r.uri}})\nSET {props}" + (
         f", {unions}" if unions else ""
     )
     return create, upsert
@@ -233,13 +245,13 @@ def rel_query(
     )
 
 
-def _chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+def _chunks(rows: Sequence[_Row], size: int) -> Iterator[Sequence[_Row]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
 
 def _write_nodes(
-    tx: neo4j.ManagedTransaction, create: str | None, upsert: str, batch: list[dict[str, Any]]
+    tx: neo4j.ManagedTransaction, create: str | None, upsert: str, batch: list[NodeParam]
 ) -> list[str]:
     """Write one batch of nodes; returns the ``uri`` s of those it created."""
     if create is None:
@@ -254,7 +266,7 @@ def _write_nodes(
     return created
 
 
-def _write_rels(tx: neo4j.ManagedTransaction, query: str, batch: list[dict[str, Any]]) -> tuple[int, int]:
+def _write_rels(tx: neo4j.ManagedTransaction, query: str, batch: list[RelParam]) -> tuple[int, int]:
     """Write one batch of relationships; returns (matched rows, relationships created)."""
     result = tx.run(query, rows=batch)
     record = result.single()
@@ -358,22 +370,22 @@ def _marked_incomplete(lock: Path, store: Store) -> Iterator[None]:
     marker.unlink(missing_ok=True)
 
 
-def incomplete_loads_of(store: Store) -> list[dict[str, Any]]:
+def incomplete_loads_of(store: Store) -> list[dict[str, object]]:
     """The unfinished load into the store's database recorded on this machine, if any."""
     lock = _lock_path(store)
     marker = lock.with_name(lock.name + INCOMPLETE_SUFFIX)
     try:
-        return [json.loads(marker.read_text(encoding="utf-8"))]
+        return [cast(dict[str, object], json.loads(marker.read_text(encoding="utf-8")))]
     except (OSError, ValueError):
         return []
 
 
-def incomplete_loads(home: Path) -> list[dict[str, Any]]:
+def incomplete_loads(home: Path) -> list[dict[str, object]]:
     """The loads into the local server of ``home`` that started and never finished (killed or failed)."""
     found = []
     for marker in sorted(Path(home).glob(f"load-*.lock{INCOMPLETE_SUFFIX}")):
         try:
-            found.append(json.loads(marker.read_text(encoding="utf-8")))
+            found.append(cast(dict[str, object], json.loads(marker.read_text(encoding="utf-8"))))
         except (OSError, ValueError):
             continue
     return found
@@ -394,7 +406,7 @@ def _load_rows(
     for cls, node_rows in group_nodes(rows.nodes).items():
         create, upsert = node_queries(cls, store.dialect, vocab)
         for chunk in _chunks(node_rows, batch_size):
-            batch = [row.param() for row in chunk if isinstance(row, NodeRow)]
+            batch = [row.param() for row in chunk]
             new_uris = store.write(_write_nodes, create, upsert, batch)
             created.update(new_uris)
             summary.nodes_created += len(new_uris)
@@ -417,15 +429,15 @@ def _load_rows(
                 known.append(row)
         for rel_part, new in ((fresh, True), (known, False)):
             query = rel_query(rel_type, source_cls, target_cls, vocab, new=new)
-            for chunk in _chunks(rel_part, batch_size):
-                batch = [row.param() for row in chunk]
-                matched, made = store.write(_write_rels, query, batch)
+            for rel_chunk in _chunks(rel_part, batch_size):
+                rel_batch = [row.param() for row in rel_chunk]
+                matched, made = store.write(_write_rels, query, rel_batch)
                 summary.rels_created += made
                 summary.rels_merged += matched - made
-                summary.rels_dangling += len(batch) - matched
+                summary.rels_dangling += len(rel_batch) - matched
                 summary.batches += 1
                 if progress:
-                    progress("relationships", len(batch))
+                    progress("relationships", len(rel_batch))
     return summary
 
 

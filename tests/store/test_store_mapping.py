@@ -12,6 +12,7 @@ from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from store_graphs import BASE, first_article, iri, second_article
 
+from kg.codec import single_value
 from kg.errors import InputError, StoreError
 from kg.formats import format_for
 from kg.ontology import vocabulary
@@ -200,12 +201,17 @@ def _rows(draw: st.DrawFn) -> tuple[list[NodeRow], list[RelRow]]:
         cls = draw(st.sampled_from(sorted(VOCAB.classes)))
         keys = draw(st.lists(st.sampled_from(_SINGLE), unique=True, max_size=5))
         props = {k: draw(_value(k)) for k in sorted(keys)}
+        values = {}
+        for key in sorted(keys):
+            other = draw(_value(key))
+            if other != props[key] and draw(st.booleans()):  # two articles that disagree
+                props[key], values[key] = single_value([props[key], other])
         lists = {
             k: tuple(sorted(draw(st.lists(_TEXT, min_size=1, max_size=3, unique=True))))
             for k in _LISTED
             if draw(st.booleans())
         }
-        nodes.append(NodeRow(uri=f"{BASE}{cls}/k{i}", cls=cls, props=props, lists=lists))
+        nodes.append(NodeRow(uri=f"{BASE}{cls}/k{i}", cls=cls, props=props, lists=lists, values=values))
     triples = draw(
         st.lists(
             st.tuples(st.integers(0, count - 1), st.sampled_from(OBJECT), st.integers(0, count - 1)),

@@ -2,7 +2,8 @@
 
 One CSV file per kind of thing (inspections, rounds, teams, persons with their posts,
 events, statistics, documents), one row per thing and article that states it, each row
-with the article's id, URL and date and the sentence it was read from. ``datapackage.json``
+with the article's id, URL and date and the sentence it was read from, and the values
+of the row's thing that its articles give differently (``conflicts``). ``datapackage.json``
 describes every column in the Frictionless Data convention (a *tabular data package*), so
 ``frictionless validate DIR/datapackage.json`` checks the files and tools that read data
 packages find the types. With the optional ``pyarrow`` (``pip install 'acsn-kg[tables]'``)
@@ -28,11 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, RDFS, Graph, Literal, Node, URIRef
-from rdflib.namespace import PROV
+from rdflib import Graph
 
 from kg.errors import InputError
-from kg.terms import ACSN
+from kg.tables.rows import ROWS, Cell, Row, TableView
 
 __all__ = ["TABLES", "Column", "Table", "TablesResult", "datapackage", "table_rows", "write_tables"]
 
@@ -53,10 +53,16 @@ class Table:
     name: str
     description: str
     columns: tuple[Column, ...]
-    rows: Callable[[_View], Iterator[dict[str, Any]]]
+    rows: Callable[[TableView], Iterator[Row]]
 
 
 _ARTICLE_COLUMNS = (
+    Column(
+        "conflicts",
+        "string",
+        "Properties of the row's thing whose articles give different values, with every value "
+        "(startDate: 2019-06 | 2019-07); the other columns hold the first (docs/graph-model.md).",
+    ),
     Column("article_id", "string", "Id of the article that states this row (acsn:sourceId)."),
     Column("article_url", "string", "Where that article was published online, when known."),
     Column("article_date", "string", "That article's publication date (ISO 8601)."),
@@ -64,280 +70,13 @@ _ARTICLE_COLUMNS = (
 )
 
 
-class _View:
-    """Read access to the graph by node: labels, values, classes and the articles that state a node."""
-
-    def __init__(self, graph: Graph) -> None:
-        self.g = graph
-        self._class: dict[Node, str] = {}
-
-    def label(self, node: Node | None) -> str | None:
-        if node is None:
-            return None
-        value = self.g.value(node, RDFS.label)
-        return str(value) if value is not None else None
-
-    def value(self, node: Node | None, prop: URIRef) -> Any:
-        if node is None:
-            return None
-        found = self.g.value(node, prop)
-        if isinstance(found, Literal):
-            if found.datatype is not None and str(found.datatype).endswith(
-                ("#gYear", "#gYearMonth", "#date")
-            ):
-                return str(found)
-            return found.toPython()
-        return found
-
-    def node(self, node: Node | None, prop: URIRef) -> URIRef | None:
-        if node is None:
-            return None
-        found = self.g.value(node, prop)
-        return found if isinstance(found, URIRef) else None
-
-    def nodes_of(self, cls: URIRef) -> list[URIRef]:
-        """The nodes of a class or of any of its subclasses (a Surrender is an Event)."""
-        from kg.ontology import vocabulary
-
-        name = str(cls).rsplit("#", 1)[-1]
-        classes = [cls] + [ACSN[c.name] for c in vocabulary().classes.values() if name in c.superclasses]
-        return sorted({n for c in classes for n in self.g.subjects(RDF.type, c) if isinstance(n, URIRef)})
-
-    def cls(self, node: Node | None) -> str | None:
-        """The node's most specific class (Surrender, not Event; PartyCommittee, not Organization)."""
-        if node is None:
-            return None
-        if node not in self._class:
-            names = {
-                str(t).rsplit("#", 1)[-1]
-                for t in self.g.objects(node, RDF.type)
-                if str(t).startswith(str(ACSN))
-            }
-            for general in ("Event", "Organization"):
-                if len(names) > 1:
-                    names.discard(general)
-            self._class[node] = sorted(names)[0] if names else ""
-        return self._class[node] or None
-
-    def region_code(self, node: Node | None) -> str | None:
-        """The GB/T 2260 code of a region, of an organization's region, of a committee's or round's."""
-        for _ in range(4):
-            if node is None:
-                return None
-            kind = self.cls(node)
-            if kind == "Region":
-                code = self.value(node, ACSN.adminCode)
-                return str(code) if code is not None else None
-            if kind == "PartyCommittee":
-                node = self.node(node, ACSN.jurisdiction) or self.node(node, ACSN.locatedIn)
-            elif kind == "InspectionRound":
-                node = self.node(node, ACSN.conductedBy)
-            elif kind == "InspectionTeam":
-                node = self.node(node, ACSN.teamOf)
-            else:
-                node = self.node(node, ACSN.locatedIn)
-        return None
-
-    def sources(self, *nodes: Node | None) -> list[dict[str, Any]]:
-        """The article columns, once per article that states the first of ``nodes`` that has one."""
-        for node in nodes:
-            if node is None:
-                continue
-            articles = sorted(a for a in self.g.objects(node, PROV.wasDerivedFrom) if isinstance(a, URIRef))
-            if not articles:
-                continue
-            evidence = list(self.g.objects(node, ACSN.evidence))
-            out = []
-            for article in articles:
-                sentences = sorted(
-                    (self.value(e, ACSN.charStart) or 0, str(self.value(e, ACSN.text) or ""))
-                    for e in evidence
-                    if (e, ACSN.inArticle, article) in self.g
-                )
-                out.append(
-                    {
-                        "article_id": self.value(article, ACSN.sourceId),
-                        "article_url": self.value(article, ACSN.url),
-                        "article_date": self.value(article, ACSN.published),
-                        "evidence": " | ".join(text for _, text in sentences if text) or None,
-                    }
-                )
-            return out
-        return [{}]
-
-
-def _with_sources(view: _View, row: dict[str, Any], *nodes: Node | None) -> Iterator[dict[str, Any]]:
-    for source in view.sources(*nodes):
-        yield {**row, **source}
-
-
-def _committee(view: _View, round_: Node | None, team: Node | None) -> URIRef | None:
-    return view.node(round_, ACSN.conductedBy) or view.node(team, ACSN.teamOf)
-
-
-def _inspections(view: _View) -> Iterator[dict[str, Any]]:
-    for n in view.nodes_of(ACSN.Inspection):
-        round_, team, target = (
-            view.node(n, ACSN.inRound),
-            view.node(n, ACSN.byTeam),
-            view.node(n, ACSN.target),
-        )
-        committee = _committee(view, round_, team)
-        row = {
-            "id": str(n),
-            "label": view.label(n),
-            "round": view.label(round_),
-            "round_id": round_,
-            "term": view.value(round_, ACSN.term),
-            "ordinal": view.value(round_, ACSN.ordinal),
-            "committee": view.label(committee),
-            "committee_id": committee,
-            "team": view.label(team),
-            "team_id": team,
-            "target": view.label(target),
-            "target_id": target,
-            "target_class": view.cls(target),
-            "target_region_code": view.region_code(target),
-            "inspection_type": view.value(n, ACSN.inspectionType),
-            "topic": view.value(n, ACSN.topic),
-            "start_date": view.value(n, ACSN.startDate),
-            "feedback_date": view.value(n, ACSN.feedbackDate),
-        }
-        yield from _with_sources(view, row, n)
-
-
-def _rounds(view: _View) -> Iterator[dict[str, Any]]:
-    for n in view.nodes_of(ACSN.InspectionRound):
-        committee = view.node(n, ACSN.conductedBy)
-        row = {
-            "id": str(n),
-            "name": view.label(n),
-            "committee": view.label(committee),
-            "committee_id": committee,
-            "committee_region_code": view.region_code(committee),
-            "scheme": view.value(n, ACSN.scheme),
-            "term": view.value(n, ACSN.term),
-            "ordinal": view.value(n, ACSN.ordinal),
-            "year": view.value(n, ACSN.year),
-            "inspections": sum(1 for _ in view.g.subjects(ACSN.inRound, n)),
-        }
-        yield from _with_sources(view, row, n)
-
-
-def _is_leader(title: str | None) -> bool:
-    return bool(title) and "组长" in str(title) and "副组长" not in str(title)
-
-
-def _teams(view: _View) -> Iterator[dict[str, Any]]:
-    for n in view.nodes_of(ACSN.InspectionTeam):
-        committee = view.node(n, ACSN.teamOf)
-        leaders: list[str] = []
-        deputies: list[str] = []
-        for position in view.g.subjects(ACSN.inOrganization, n):
-            title = view.value(position, ACSN.title)
-            for person in view.g.subjects(ACSN.holds, position):
-                name = view.label(person) or ""
-                (leaders if _is_leader(title) else deputies if "副组长" in str(title) else []).append(name)
-        row = {
-            "id": str(n),
-            "name": view.label(n),
-            "committee": view.label(committee),
-            "committee_id": committee,
-            "scheme": view.value(n, ACSN.scheme),
-            "number": view.value(n, ACSN.number),
-            "leaders": "、".join(sorted(set(leaders))) or None,
-            "deputy_leaders": "、".join(sorted(set(deputies))) or None,
-            "inspections": sum(1 for _ in view.g.subjects(ACSN.byTeam, n)),
-        }
-        yield from _with_sources(view, row, n)
-
-
-def _persons(view: _View) -> Iterator[dict[str, Any]]:
-    for person in view.nodes_of(ACSN.Person):
-        held = sorted(p for p in view.g.objects(person, ACSN.holds) if isinstance(p, URIRef))
-        positions: list[URIRef | None] = [*held] if held else [None]
-        for position in positions:
-            org = view.node(position, ACSN.inOrganization)
-            former = view.value(position, ACSN.former)
-            row = {
-                "person_id": str(person),
-                "person": view.label(person),
-                "position_id": position,
-                "post": view.label(position),
-                "title": view.value(position, ACSN.title),
-                "rank": view.value(position, ACSN.rank),
-                "organization": view.label(org),
-                "organization_id": org,
-                "organization_region_code": view.region_code(org),
-                "former": bool(former) if position is not None else None,
-            }
-            yield from _with_sources(view, row, position, person)
-
-
-def _events(view: _View) -> Iterator[dict[str, Any]]:
-    for n in view.nodes_of(ACSN.Event):
-        person = view.node(n, ACSN.involves)
-        during = [d for d in view.g.objects(n, ACSN.during) if isinstance(d, URIRef)]
-        inspection = next((d for d in sorted(during) if view.cls(d) == "Inspection"), None)
-        round_ = next((d for d in sorted(during) if view.cls(d) == "InspectionRound"), None)
-        row = {
-            "id": str(n),
-            "event_type": view.cls(n),
-            "label": view.label(n),
-            "person": view.label(person),
-            "person_id": person,
-            "date": view.value(n, ACSN.date),
-            "during_inspection": view.label(inspection),
-            "during_inspection_id": inspection,
-            "during_round": view.label(round_ or view.node(inspection, ACSN.inRound)),
-        }
-        yield from _with_sources(view, row, n)
-
-
-def _measure_names() -> dict[str, str]:
-    from kg.ontology import vocabulary
-
-    return {m.name: m.label_zh for m in vocabulary().measures.values()}
-
-
-def _statistics(view: _View) -> Iterator[dict[str, Any]]:
-    zh = _measure_names()
-    for n in view.nodes_of(ACSN.Statistic):
-        scope = view.node(n, ACSN.scope)
-        measure = view.value(n, ACSN.measure)
-        value = view.value(n, ACSN.value)
-        row = {
-            "id": str(n),
-            "measure": measure,
-            "measure_zh": zh.get(str(measure)),
-            "value": float(value) if value is not None else None,
-            "unit": view.value(n, ACSN.unit),
-            "approximate": view.value(n, ACSN.approximate),
-            "period": view.value(n, ACSN.period),
-            "scope": view.label(scope),
-            "scope_id": scope,
-            "scope_class": view.cls(scope),
-            "scope_region_code": view.region_code(scope),
-            "text": view.label(n),
-        }
-        yield from _with_sources(view, row, n)
-
-
-def _documents(view: _View) -> Iterator[dict[str, Any]]:
-    for n in view.nodes_of(ACSN.Document):
-        issuer = view.node(n, ACSN.issuedBy)
-        row = {
-            "id": str(n),
-            "name": view.label(n),
-            "issued_by": view.label(issuer),
-            "issued_by_id": issuer,
-            "date": view.value(n, ACSN.date),
-        }
-        yield from _with_sources(view, row, n)
-
-
 def _c(name: str, description: str, kind: str = "string") -> Column:
     return Column(name, kind, description)
+
+
+def _ref(name: str, description: str, what: str | None = None, *, iri: str = "") -> tuple[Column, Column]:
+    """A column naming a node and the column of its IRI (``name_id``, described by ``iri``)."""
+    return _c(name, description), _c(f"{name}_id", iri or f"IRI of that {what or name}.")
 
 
 _PARTIAL = "as precisely as the text says: YYYY, YYYY-MM or YYYY-MM-DD"
@@ -349,14 +88,19 @@ TABLES: tuple[Table, ...] = (
         (
             _c("id", "IRI of the inspection."),
             _c("label", "Round or team · target, as the viewer shows it."),
-            _c("round", "Name of the round (十四届浙江省委第八轮巡视)."),
-            _c("round_id", "IRI of the round; joins rounds.id."),
+            *_ref(
+                "round",
+                "Name of the round (十四届浙江省委第八轮巡视).",
+                iri="IRI of the round; joins rounds.id.",
+            ),
             _c("term", "The committee's term of the round (十四届 -> 14).", "integer"),
             _c("ordinal", "The round's number within the term (第八轮 -> 8).", "integer"),
-            _c("committee", "The party committee whose round or team it is."),
-            _c("committee_id", "IRI of that committee."),
-            _c("team", "Name of the inspection team, when the text names it."),
-            _c("team_id", "IRI of the team; joins teams.id."),
+            *_ref("committee", "The party committee whose round or team it is."),
+            *_ref(
+                "team",
+                "Name of the inspection team, when the text names it.",
+                iri="IRI of the team; joins teams.id.",
+            ),
             _c("target", "What is inspected: an organization or a region."),
             _c("target_id", "IRI of the target."),
             _c("target_class", "Organization, PartyCommittee, InspectionTeam or Region."),
@@ -369,7 +113,7 @@ TABLES: tuple[Table, ...] = (
             _c("start_date", f"When the team was stationed at the target (进驻), {_PARTIAL}."),
             _c("feedback_date", f"When the findings were fed back (反馈), {_PARTIAL}."),
         ),
-        _inspections,
+        ROWS["inspections"],
     ),
     Table(
         "rounds",
@@ -377,8 +121,7 @@ TABLES: tuple[Table, ...] = (
         (
             _c("id", "IRI of the round."),
             _c("name", "Name of the round (十四届浙江省委第八轮巡视)."),
-            _c("committee", "The committee whose round it is."),
-            _c("committee_id", "IRI of that committee."),
+            *_ref("committee", "The committee whose round it is."),
             _c("committee_region_code", "GB/T 2260 code of the region the committee governs."),
             _c("scheme", "巡视 (central and provincial committees) or 巡察 (municipal and county)."),
             _c("term", "The committee's term (十四届 -> 14).", "integer"),
@@ -386,7 +129,7 @@ TABLES: tuple[Table, ...] = (
             _c("year", "The year of the round, where a text says so.", "integer"),
             _c("inspections", "How many inspections of the graph belong to the round.", "integer"),
         ),
-        _rounds,
+        ROWS["rounds"],
     ),
     Table(
         "teams",
@@ -394,15 +137,14 @@ TABLES: tuple[Table, ...] = (
         (
             _c("id", "IRI of the team."),
             _c("name", "Name of the team (浙江省委第十一巡视组)."),
-            _c("committee", "The committee that sends the team."),
-            _c("committee_id", "IRI of that committee."),
+            *_ref("committee", "The committee that sends the team."),
             _c("scheme", "巡视 or 巡察."),
             _c("number", "The team's number (第十一巡视组 -> 11).", "integer"),
             _c("leaders", "Persons holding the post of 组长 in the team (、 between)."),
             _c("deputy_leaders", "Persons holding the post of 副组长 in the team (、 between)."),
             _c("inspections", "How many inspections of the graph the team carries out.", "integer"),
         ),
-        _teams,
+        ROWS["teams"],
     ),
     Table(
         "persons",
@@ -414,12 +156,11 @@ TABLES: tuple[Table, ...] = (
             _c("post", "The post as the viewer shows it: organization and title."),
             _c("title", "The post's title as written (副厅长级干部, 组长)."),
             _c("rank", "The rank as written (副厅长级)."),
-            _c("organization", "The organization the post belongs to."),
-            _c("organization_id", "IRI of that organization."),
+            *_ref("organization", "The organization the post belongs to."),
             _c("organization_region_code", "GB/T 2260 code of that organization's region."),
             _c("former", "True when the text gives the post as a former one (原…).", "boolean"),
         ),
-        _persons,
+        ROWS["persons"],
     ),
     Table(
         "events",
@@ -435,7 +176,7 @@ TABLES: tuple[Table, ...] = (
             _c("during_inspection_id", "IRI of that inspection; joins inspections.id."),
             _c("during_round", "The round during which it happened."),
         ),
-        _events,
+        ROWS["events"],
     ),
     Table(
         "statistics",
@@ -454,7 +195,7 @@ TABLES: tuple[Table, ...] = (
             _c("scope_region_code", "GB/T 2260 code of the scope's region."),
             _c("text", "The figure as written in the sentence."),
         ),
-        _statistics,
+        ROWS["statistics"],
     ),
     Table(
         "documents",
@@ -462,11 +203,10 @@ TABLES: tuple[Table, ...] = (
         (
             _c("id", "IRI of the document."),
             _c("name", "Its title, without 《》."),
-            _c("issued_by", "The committee or body that issued it."),
-            _c("issued_by_id", "IRI of that body."),
+            *_ref("issued_by", "The committee or body that issued it.", "body"),
             _c("date", f"When it was issued, {_PARTIAL}."),
         ),
-        _documents,
+        ROWS["documents"],
     ),
 )
 
@@ -490,15 +230,12 @@ def _columns(table: Table) -> list[Column]:
     return [*table.columns, *_ARTICLE_COLUMNS]
 
 
-def table_rows(graph: Graph, table: Table | str) -> list[dict[str, Any]]:
+def table_rows(graph: Graph, table: Table | str) -> list[Row]:
     """The rows of one table, every column present (``None`` when missing), sorted by the first column."""
     chosen = table if isinstance(table, Table) else next(t for t in TABLES if t.name == table)
-    view = _View(graph)
+    view = TableView(graph)
     names = [c.name for c in _columns(chosen)]
-    rows = []
-    for row in chosen.rows(view):
-        rows.append({n: (str(row[n]) if isinstance(row.get(n), URIRef) else row.get(n)) for n in names})
-    return rows
+    return [{n: row.get(n) for n in names} for row in chosen.rows(view)]
 
 
 def datapackage(results: dict[str, int] | None = None) -> dict[str, Any]:
@@ -540,17 +277,15 @@ def datapackage(results: dict[str, int] | None = None) -> dict[str, Any]:
     }
 
 
-def _csv_cell(value: Any) -> str:
-    if value is None:
-        return ""
+def _csv_cell(value: Cell) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value)) if abs(value) < 1e15 else repr(value)
-    return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))  # 8.0 -> 8; a larger float keeps its exponent form
+    return "" if value is None else str(value)
 
 
-def _write_csv(path: Path, columns: list[Column], rows: Iterable[dict[str, Any]]) -> None:
+def _write_csv(path: Path, columns: list[Column], rows: Iterable[Row]) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow([c.name for c in columns])
@@ -561,7 +296,7 @@ def _write_csv(path: Path, columns: list[Column], rows: Iterable[dict[str, Any]]
 _ARROW = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool_"}
 
 
-def _write_parquet(path: Path, columns: list[Column], rows: list[dict[str, Any]]) -> None:
+def _write_parquet(path: Path, columns: list[Column], rows: list[Row]) -> None:
     import pyarrow as pa  # type: ignore[import-not-found,import-untyped,unused-ignore]
     import pyarrow.parquet as pq  # type: ignore[import-not-found,import-untyped,unused-ignore]
 
