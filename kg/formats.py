@@ -31,8 +31,8 @@ from kg.export import write_text
 if TYPE_CHECKING:
     from rdflib import Graph
 
-    from kg.store.connect import Store
     from kg.codec import GraphRows
+    from kg.store.connect import Store
 
 __all__ = ["FORMATS", "ExportFormat", "ExportSource", "export", "format_for", "register_format"]
 

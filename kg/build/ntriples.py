@@ -1,8 +1,7 @@
-"""The N-Triples handling of the build: lines, the three terms of a line, the IRIs it looks for.
+"""The N-Triples the build reads: the IRIs it looks for, over :mod:`kg.codec.ntriples`.
 
-The build keeps every article's triples as the sorted N-Triples lines rdflib writes: one
-triple per line, its terms separated by single spaces, ``\\n`` and ``\\r`` escaped in
-literals. This module is all it needs to read them.
+The build keeps every article's triples as the sorted N-Triples lines rdflib writes; the
+codec's reader cuts them into lines (:func:`nt_lines`) and a line into its terms.
 
 Example
 -------
@@ -12,6 +11,8 @@ Example
 
 from __future__ import annotations
 
+from kg.codec.ntriples import lines as nt_lines
+from kg.codec.ntriples import split
 from kg.ontology import ACSN_IRI
 
 __all__ = [
@@ -38,21 +39,9 @@ MEASURE = f"<{ACSN_IRI}measure>"
 ACSN_PREFIX = f"<{ACSN_IRI}"
 
 
-def nt_lines(nt: str) -> list[str]:
-    """The lines of N-Triples text, split at ``\\n`` only.
-
-    A literal may hold U+2028, U+2029, ``\\x0b``, ``\\x0c``, ``\\x1c``-``\\x1e`` or ``\\x85``,
-    which :meth:`str.splitlines` would also split at; the serializer escapes only ``\\n`` and ``\\r``.
-
-    Examples
-    --------
-    >>> nt_lines('<urn:s> <urn:p> "a\\u2028b" .\\n\\n')
-    ['<urn:s> <urn:p> "a\\u2028b" .']
-    """
-    return [line for line in nt.split("\n") if line.strip()]
-
-
 def split_triple(line: str) -> tuple[str, str, str]:
-    """``<s> <p> o .`` -> ``(<s>, <p>, o)``; IRIs never hold a space in N-Triples."""
-    s, p, rest = line.split(" ", 2)
-    return s, p, rest[:-2] if rest.endswith(" .") else rest
+    """``<s> <p> o .`` -> ``(<s>, <p>, o)`` (:func:`kg.codec.ntriples.split`; no blank lines here)."""
+    triple = split(line)
+    if triple is None:
+        raise ValueError(f"not an N-Triples line: {line!r}")
+    return triple

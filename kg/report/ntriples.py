@@ -7,37 +7,12 @@ whatever the size of the corpus.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from kg.codec.ntriples import split, text
 from kg.report.data import ReportData
 
 __all__ = ["collect"]
-
-_LINE = re.compile(
-    r'^(<[^>]*>|_:\S+)\s+<([^>]*)>\s+(<[^>]*>|_:\S+|"(?:[^"\\]|\\.)*"(?:@[\w-]+|\^\^<[^>]*>)?)\s*\.\s*$'
-)
-_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
-_SIMPLE = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
-
-
-def _unescape(text: str) -> str:
-    def one(m: re.Match[str]) -> str:
-        code = m.group(1)
-        if code[0] in "uU" and len(code) > 1:
-            return chr(int(code[1:], 16))
-        return _SIMPLE.get(code, code)
-
-    return _ESCAPE.sub(one, text)
-
-
-def _object(token: str) -> str:
-    if token.startswith("<"):
-        return token[1:-1]
-    if token.startswith('"'):
-        end = token.rindex('"')
-        return _unescape(token[1:end])
-    return token
 
 
 def collect(lines: Iterable[str]) -> ReportData:
@@ -46,7 +21,11 @@ def collect(lines: Iterable[str]) -> ReportData:
     for line in lines:
         if not line.startswith(("<", "_:")) or line.rstrip().endswith("{"):
             continue
-        m = _LINE.match(line.strip())
-        if m:
-            data.add(_object(m.group(1)), m.group(2), _object(m.group(3)))
+        try:
+            triple = split(line)
+        except ValueError:
+            continue
+        if triple is not None:
+            s, p, o = triple
+            data.add(text(s), text(p), text(o))
     return data
