@@ -97,6 +97,8 @@ def property_lines(
             value = "是" if value else "否"
         elif isinstance(value, float) and value.is_integer():
             value = int(value)
+        elif isinstance(value, (list, tuple)):
+            value = "、".join(str(v) for v in value)  # aliases, the values of a conflict
         out.append((labels.get(key, key), str(value)))
     return out
 

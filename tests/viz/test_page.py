@@ -109,3 +109,10 @@ def test_the_canvas_is_given_the_pages_font_stack() -> None:
     faces = {options["nodes"]["font"]["face"], options["edges"]["font"]["face"]}  # type: ignore[index]
     assert faces == {FONT_STACK}
     assert '"Noto Sans CJK SC"' in FONT_STACK  # a family name keeps its spaces
+
+
+def test_list_values_read_as_text_in_the_panel() -> None:
+    from kg.viz.labels import property_lines
+
+    lines = dict(property_lines({"name_values": ["浙江省纪委监委", "浙江省纪委省监委"]}, {}, {}))
+    assert lines["name_values"] == "浙江省纪委监委、浙江省纪委省监委"
