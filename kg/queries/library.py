@@ -50,6 +50,10 @@ _TYPE = re.compile(
 """The types of a parameter: a simple one, a numeric range or a list of choices."""
 
 
+Scalar = str | int | float | bool | None
+"""A parameter's default or example, as its header gives it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Param:
     """One parameter of a library query, as its header declares it."""
@@ -57,8 +61,8 @@ class Param:
     name: str
     type: str
     """``string``, ``int``, ``float``, ``bool``, ``measure``, ``int:lo..hi``, ``choice:a,b``..."""
-    default: Any
-    example: Any
+    default: Scalar
+    example: Scalar
     description: str
 
     @property

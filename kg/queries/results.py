@@ -8,9 +8,12 @@ import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.queries.library import QueryError
+
+if TYPE_CHECKING:
+    from kg.store.query import Plain
 
 __all__ = ["FORMATS", "Result", "format_result"]
 
@@ -23,15 +26,15 @@ class Result:
     """Rows of a query, with their column names (known even when there are no rows)."""
 
     columns: list[str]
-    rows: list[dict[str, Any]]
+    rows: list[dict[str, Plain]]
     query: str | None = None
     """The library query's name, or ``None`` for an ad hoc statement."""
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Plain] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.rows)
 
-    def column(self, name: str) -> list[Any]:
+    def column(self, name: str) -> list[Plain]:
         """The values of one column."""
         return [row.get(name) for row in self.rows]
 

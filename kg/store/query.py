@@ -22,9 +22,9 @@ Example
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import neo4j
 from neo4j import exceptions as neo_exc
@@ -33,7 +33,10 @@ from neo4j import graph as neo_graph
 from kg.store.connect import Store
 from kg.store.readonly import read_only_problem
 
-__all__ = ["Records", "plain", "read_only_problem", "run"]
+__all__ = ["Plain", "Records", "plain", "read_only_problem", "run"]
+
+Plain: TypeAlias = str | int | float | bool | Sequence["Plain"] | Mapping[str, "Plain"] | None
+"""A value of a result row, made plain by :func:`plain` (JSON's kinds of value)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +44,10 @@ class Records:
     """The outcome of one statement: column names (also without rows) and rows of plain values."""
 
     columns: list[str]
-    rows: list[dict[str, Any]]
+    rows: list[dict[str, Plain]]
 
 
-def plain(value: Any) -> Any:
+def plain(value: object) -> Plain:
     """A driver value as plain Python: nodes and relationships as dicts, paths as dicts of lists.
 
     Nodes become their properties plus ``_labels`` (sorted); relationships their properties
