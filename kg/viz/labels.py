@@ -11,6 +11,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.codec import CONFLICTS, VALUES_SUFFIX
 from kg.netx import EvidenceRecord
 from kg.ontology import vocabulary
 
@@ -99,8 +100,17 @@ def property_lines(
             value = int(value)
         elif isinstance(value, (list, tuple)):
             value = "、".join(str(v) for v in value)  # aliases, the values of a conflict
-        out.append((labels.get(key, key), str(value)))
+        out.append((_property_name(key, labels), str(value)))
     return out
+
+
+def _property_name(key: str, labels: Mapping[str, str]) -> str:
+    """The Chinese name of a property key, the conflict record's included."""
+    if key == CONFLICTS:
+        return "取值不一的属性 conflicts"
+    if key.endswith(VALUES_SUFFIX) and key[: -len(VALUES_SUFFIX)] in labels:
+        return f"{labels[key[: -len(VALUES_SUFFIX)]]}(各来源的值)"
+    return labels.get(key, key)
 
 
 def _cite(article: Mapping[str, Any] | None) -> str:

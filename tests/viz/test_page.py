@@ -114,5 +114,7 @@ def test_the_canvas_is_given_the_pages_font_stack() -> None:
 def test_list_values_read_as_text_in_the_panel() -> None:
     from kg.viz.labels import property_lines
 
-    lines = dict(property_lines({"name_values": ["浙江省纪委监委", "浙江省纪委省监委"]}, {}, {}))
-    assert lines["name_values"] == "浙江省纪委监委、浙江省纪委省监委"
+    attrs = {"name_values": ["浙江省纪委监委", "浙江省纪委省监委"], "conflicts": ["name"]}
+    lines = dict(property_lines(attrs, {"name": "名称"}, {}))
+    assert lines["名称(各来源的值)"] == "浙江省纪委监委、浙江省纪委省监委"
+    assert lines["取值不一的属性 conflicts"] == "name"
