@@ -29,17 +29,18 @@ MAX_ARTICLE_CHARS = 500_000
 
 @dataclass
 class Item:
-    """One article on its way through the build."""
+    """One article on its way through the build.
+
+    With its content hash (``digest``), its triples (``nt``: cached, or the extraction's),
+    why the extraction gave none (``error``), and its triples split for the merge by the
+    worker (``parts``, when extracted in this run).
+    """
 
     article: Article
     digest: str
-    """Its content hash."""
     nt: str | None = None
-    """Cached triples, or the extraction's."""
     error: str | None = None
-    """Why the extraction gave none."""
     parts: ArticleParts | None = None
-    """The triples split for the merge (by the worker), when extracted in this run."""
 
 
 def check_inputs(inputs: Sequence[str]) -> None:

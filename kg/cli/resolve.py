@@ -7,13 +7,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from kg.cli.params import option_group
+from kg.cli.params import Decorator, option_group
 from kg.errors import ConfigError
 
 __all__ = ["register", "resolve_app"]
@@ -39,6 +40,7 @@ CorpusOpt = Annotated[
         "--corpus", help="The corpus folder: the judgements file is kept beside it.", show_default=False
     ),
 ]
+NewName = Annotated[str, typer.Argument(help="Its right name (the old one is kept as an alias).")]
 Why = Annotated[str, typer.Option("--why", help="Why (kept with the judgement).")]
 Who = Annotated[str | None, typer.Option("--who", help="Who (default: $KG_USER or the login name).")]
 
@@ -72,6 +74,16 @@ with_record = option_group(
 )
 """The options of every command that records a judgement."""
 NO_RECORD = Record()
+
+
+def judgement(name: str) -> Decorator:
+    """A ``kg resolve`` command that records a judgement (with ``--why``, ``--who`` and the file)."""
+
+    def register(command: Callable[..., None]) -> Callable[..., None]:
+        return resolve_app.command(name)(with_record(command))
+
+    return register
+
 
 with_file = option_group("record", Record, {"judgements": (JudgementsOpt, None), "corpus": (CorpusOpt, None)})
 """The options of a command that reads the judgements file."""
@@ -120,8 +132,7 @@ def candidates_cmd(
         typer.echo(f"   kg resolve merge {keep.iri} {other.iri} --why '…'")
 
 
-@resolve_app.command("merge")
-@with_record
+@judgement("merge")
 def merge_cmd(
     a: Annotated[str, typer.Argument(help="IRI of the node that stays.")],
     b: Annotated[str, typer.Argument(help="IRI of the node merged into it (kept as an alias).")],
@@ -133,8 +144,7 @@ def merge_cmd(
     record.write("merge", a=a, b=b)
 
 
-@resolve_app.command("split")
-@with_record
+@judgement("split")
 def split_cmd(
     a: Annotated[str, typer.Argument(help="IRI of a node that wrongly joins several entities.")],
     record: Record = NO_RECORD,
@@ -143,31 +153,35 @@ def split_cmd(
     record.write("split", a=a)
 
 
-@resolve_app.command("reject")
-@with_record
+@judgement("reject")
 def reject_cmd(
-    fact: Annotated[
-        str, typer.Argument(help="IRI of a wrong node (a statistic, an event) or relationship statement.")
+    facts: Annotated[
+        list[str],
+        typer.Argument(
+            help="IRIs of wrong nodes (statistics, events) or relationship statements; one judgement each.",
+            metavar="FACT...",
+        ),
     ],
     record: Record = NO_RECORD,
 ) -> None:
-    """Record that a relationship or a statistic is wrong: it is left out of every build."""
-    record.write("reject", fact=fact)
+    """Record that relationships or statistics are wrong: they are left out of every build."""
+    for fact in dict.fromkeys(facts):  # each once, in the order given
+        record.write("reject", fact=fact)
 
 
-@resolve_app.command("rename")
-@with_record
+@judgement("rename")
 def rename_cmd(
     a: Annotated[str, typer.Argument(help="IRI of the node.")],
-    name: Annotated[str, typer.Argument(help="Its right name (the old one is kept as an alias).")],
+    name: NewName,
     record: Record = NO_RECORD,
 ) -> None:
     """Record a node's right name."""
-    record.write("rename", a=a, name=name)
+    if not name.strip():
+        raise ConfigError("rename: the new name is empty")
+    record.write("rename", a=a, name=name.strip())
 
 
-@resolve_app.command("undo")
-@with_record
+@judgement("undo")
 def undo_cmd(
     target: Annotated[
         str | None, typer.Argument(help="Id of the judgement to reverse (default: the last).")

@@ -320,3 +320,22 @@ def test_kg_load_reads_its_inputs_with_the_judgements_applied(
     extract_articles([ZJ, BARE]).graph.serialize(raw, format="turtle")
     graph, _ = _read_inputs([str(raw)], "skip", None, corpus / "judgements.jsonl")
     assert persons(graph) == {kept} and (URIRef(kept), OWL.sameAs, URIRef(gone)) in graph
+
+
+def test_reject_takes_several_facts_one_judgement_each(tmp_path: Path) -> None:
+    f = tmp_path / "judgements.jsonl"
+    first, second = f"{ID}Statistic/a", f"{ID}Statistic/b"
+    done = kg("resolve", "reject", first, second, first, "--why", "misread", "--judgements", str(f))
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines()]
+    assert [(j["op"], j["fact"], j["why"]) for j in lines] == [
+        ("reject", first, "misread"),
+        ("reject", second, "misread"),
+    ]
+
+
+def test_rename_to_an_empty_name_is_refused(tmp_path: Path) -> None:
+    f = tmp_path / "judgements.jsonl"
+    done = kg("resolve", "rename", f"{ID}Person/王勇", "  ", "--judgements", str(f))
+    assert done.returncode == 1 and "empty" in done.stderr
+    assert not f.exists()
