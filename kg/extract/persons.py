@@ -237,6 +237,10 @@ def _name_at(text: str, i: int, sl: int, left: bool) -> tuple[int, str] | None:
     return None
 
 
+#: Characters of body and place names that a given name does not hold.
+_BODY_CHARS = frozenset("省市县区委局厅办部镇乡村")
+
+
 def _accepted(doc: Doc, i: int, end: int, name: str, left: bool) -> bool:
     """Whether the name ``text[i:end]`` is one: anchored, and no title, time or place."""
     text = doc.text
@@ -246,8 +250,11 @@ def _accepted(doc: Doc, i: int, end: int, name: str, left: bool) -> bool:
         or (len(name) == 2 and name[1] in "年月日天")
         or "某" in name
         or (len(name) == 3 and name[2] in "乡镇村")
+        or any(c in _BODY_CHARS for c in name[1:])
     ):
-        return False  # 原副主席 is a title, 全年 a time, 李某 a name withheld, 白水乡 a township
+        # 原副主席 is a title, 全年 a time, 李某 a name withheld, 白水乡 a township, and 从县纪
+        # (记者从县纪委监委获悉) the start of a body
+        return False
     before = text[i - 1] if i > 0 else ""
     right_cue = (
         end >= len(text)

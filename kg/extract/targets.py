@@ -162,8 +162,44 @@ def parse_targets(doc: Doc, text: str, offset: int) -> list[Target]:
     prev: Target | None = None
     prev_item: str | None = None
     for core, start in items:
-        target = _resolve_item(doc, core, start, prev, prev_item)
-        if target is not None:
-            out.append(target)
-            prev, prev_item = target, doc.entity(target.ref).name
+        for part, at in _members(doc, core, start):
+            target = _resolve_item(doc, part, at, prev, prev_item)
+            if target is not None:
+                out.append(target)
+                prev, prev_item = target, doc.entity(target.ref).name
     return out
+
+
+_CONJUNCTION = re.compile(r"(?<=[\u4e00-\u9fff])(?:以及|和|及|与)(?=[\u4e00-\u9fff])")
+
+
+def _members(doc: Doc, core: str, start: int) -> list[tuple[str, int]]:
+    """``core`` as one member, or as the members around its 和/及/与 when only those name something.
+
+    县林业局和城关镇: the conjunction was kept (城关镇 starts no known region), the whole names
+    nothing, and each side names a unit. 文化和旅游部 names a body as a whole and stays one.
+    """
+    conjunctions = list(_CONJUNCTION.finditer(core))
+    if not conjunctions or _names_unit(doc, core):
+        return [(core, start)]
+    cuts = [0, *(x for m in conjunctions for x in (m.start(), m.end())), len(core)]
+    parts = [(core[a:b], start + a) for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
+    if all(_names_unit(doc, part) for part, _ in parts):
+        return parts
+    return [(core, start)]
+
+
+def _names_unit(doc: Doc, item: str) -> bool:
+    """Whether a member names a region, a committee, a township or a body (as :func:`_resolve_item` reads)."""
+    item = item.strip(" ()")
+    if len(item) < 2 or re.search(r"\d", item) or _GENERIC.search(item):
+        return False
+    found = regions.scan(item)
+    return bool(
+        (found and found[0][0] == 0 and found[0][1] == len(item))
+        or re.fullmatch(r"(?:中共)?[\u4e00-\u9fff]{0,10}(?:省委|市委|州委|县委|区委|党委)", item)
+        or re.fullmatch(r"[\u4e00-\u9fff]{2,6}(?:镇|乡|街道)", item)
+        or item in KNOWN_BODIES
+        or item.endswith(ORG_SUFFIXES)
+        or re.search(r"(?:集团|公司)|[会委协院府]机关$", item)
+    )

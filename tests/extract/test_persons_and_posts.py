@@ -117,3 +117,8 @@ def test_a_bare_title_belongs_to_the_body_of_its_kind_just_named():
     ex = run("国家林业局的官网首页已更新。网站首页的要闻头条,是局长张建龙出席会议的消息。")
     assert related(ex, "holds") == {("张建龙", "国家林业局局长")}
     assert posts("会上,局长王明强调纪律。", publisher="福建日报") == set()
+
+
+def test_a_preposition_surname_before_a_body_starts_no_name():
+    ex = run("记者从县纪委监委获悉,县委第一巡察组组长钟一鸣带队进驻县林业局。", publisher="浦江新闻")
+    assert names(ex, "Person") == {"钟一鸣"}

@@ -195,3 +195,13 @@ def test_targets_named_as_the_round_s_objects_and_townships_are_no_persons():
     assert {"城关镇", "青石镇", "白水乡"} <= targets
     assert {"县住房和城乡建设局党组", "县农业农村局党组"} <= targets
     assert names(ex, "Person") == set()
+
+
+def test_a_conjunction_before_a_township_still_separates_two_targets():
+    ex = run("县委第三巡察组进驻县交通运输局、县水利局和城关镇开展常规巡察。", publisher="浦江新闻")
+    targets = {t for _, t in inspected(ex)}
+    assert {"县交通运输局", "县水利局"} <= {t.removeprefix("浦江") for t in targets}
+    assert any(t.endswith("城关镇") for t in targets)
+    # a body whose own name holds 和 stays one member
+    ex = run("省委第五巡视组进驻省文化和旅游厅。", publisher="浙江日报")
+    assert {t for _, t in inspected(ex)} == {"浙江省文化和旅游厅"}
