@@ -73,10 +73,12 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def open_page(browser: Any) -> Iterator[Callable[[Path], Loaded]]:
+def open_page(browser: Any) -> Iterator[Callable[..., Loaded]]:
+    """Open a page offline (any request but file: and data: is aborted and recorded), watching
+    dialogs and errors; a viewer page is waited for until its script says it is ready."""
     pages: list[Any] = []
 
-    def opener(path: Path) -> Loaded:
+    def opener(path: Path, *, viewer: bool = True) -> Loaded:
         page = browser.new_page()
         pages.append(page)
         loaded = Loaded(page)
@@ -93,6 +95,9 @@ def open_page(browser: Any) -> Iterator[Callable[[Path], Loaded]]:
         page.on("dialog", lambda d: (loaded.dialogs.append(d.message), d.dismiss()))
         page.on("pageerror", lambda exc: loaded.errors.append(str(exc)))
         page.goto(path.resolve().as_uri())
+        if not viewer:
+            page.wait_for_load_state("load")
+            return loaded
         # Poll from here: Playwright's wait_for_function evaluates a string in the page, which the
         # page's content security policy (rightly) forbids.
         deadline = time.monotonic() + 60

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from rdflib import Literal
-from viz_graphs import HOSTILE, Loaded
+from viz_graphs import HOSTILE
 
 from kg.build import build
 from kg.model import Article
@@ -86,48 +85,26 @@ def test_kg_build_writes_report_html_with_the_skipped_inputs(tmp_path):
     assert "empty.txt" in page and "<script" not in page
 
 
-def _open(browser: Any, path: Path) -> Loaded:
-    page = browser.new_page()
-    loaded = Loaded(page)
-
-    def on_route(route: Any) -> None:
-        loaded.requests.append(route.request.url)
-        if route.request.url.startswith(("file:", "data:")):
-            route.continue_()
-        else:
-            route.abort()
-
-    page.route("**/*", on_route)
-    page.on("dialog", lambda d: (loaded.dialogs.append(d.message), d.dismiss()))
-    page.on("pageerror", lambda exc: loaded.errors.append(str(exc)))
-    page.goto(path.resolve().as_uri())
-    page.wait_for_load_state("load")
-    return loaded
-
-
 @pytest.mark.browser
-def test_report_in_the_browser_is_offline_and_safe_with_hostile_text(graph, browser, artifacts, tmp_path):
+def test_report_in_the_browser_is_offline_and_safe_with_hostile_text(graph, open_page, artifacts, tmp_path):
     hostile = graph + collect_graph_source()
     data = collect_graph(hostile)
     skipped = [{"source": HOSTILE[1], "reason": HOSTILE[0]}]
     path = write_report(data, tmp_path / "report.html", summary={"articles": 3}, skipped=skipped)
-    loaded = _open(browser, path)
+    loaded = open_page(path, viewer=False)
     page = loaded.page
-    try:
-        assert page.evaluate("() => window.__pwned === undefined")
-        assert not loaded.dialogs and not loaded.errors
-        assert [u for u in loaded.requests if not u.startswith(("file:", "data:"))] == []
-        assert page.locator("svg").count() >= 3
-        text = page.inner_text("body")
-        assert HOSTILE[0] in text and HOSTILE[1] in text  # shown as text
-        assert page.locator("img, iframe, script").count() == 0
-        bars = page.locator("figure.bars rect")
-        assert bars.count() >= 2
-        box = page.locator("figure.bars svg").bounding_box()
-        assert box is not None and box["width"] > 400  # drawn, not collapsed
-        page.screenshot(path=str(artifacts / "report-hostile.png"), full_page=True)
-    finally:
-        page.close()
+    assert page.evaluate("() => window.__pwned === undefined")
+    assert not loaded.dialogs and not loaded.errors
+    assert [u for u in loaded.requests if not u.startswith(("file:", "data:"))] == []
+    assert page.locator("svg").count() >= 3
+    text = page.inner_text("body")
+    assert HOSTILE[0] in text and HOSTILE[1] in text  # shown as text
+    assert page.locator("img, iframe, script").count() == 0
+    bars = page.locator("figure.bars rect")
+    assert bars.count() >= 2
+    box = page.locator("figure.bars svg").bounding_box()
+    assert box is not None and box["width"] > 400  # drawn, not collapsed
+    page.screenshot(path=str(artifacts / "report-hostile.png"), full_page=True)
 
 
 def collect_graph_source():
@@ -160,18 +137,15 @@ def collect_graph_source():
 
 
 @pytest.mark.browser
-def test_screenshots_of_the_example_and_a_generated_corpus_report(browser, artifacts, tmp_path, corpus_300):
+def test_screenshots_of_the_example_and_a_generated_corpus_report(open_page, artifacts, tmp_path, corpus_300):
     from kg.pipeline import extract_inputs
 
     example = collect_graph(extract_inputs([str(ROOT / "examples")]).graph)
     generated = collect_graph(extract_inputs([str(corpus_300)]).graph)
     for name, data in (("report-example", example), ("report-300", generated)):
         path = write_report(data, tmp_path / f"{name}.html")
-        loaded = _open(browser, path)
-        try:
-            assert not loaded.errors and loaded.page.locator("figure").count() >= 3
-            loaded.page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
-        finally:
-            loaded.page.close()
+        loaded = open_page(path, viewer=False)
+        assert not loaded.errors and loaded.page.locator("figure").count() >= 3
+        loaded.page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
     assert len(inspections_per_committee_year(generated)[0]) > 5
     assert "<svg" in render_report(generated)
