@@ -17,9 +17,9 @@ lists them.
 from __future__ import annotations
 
 from kg.cli import build, db, extract, query, resolve, viz
-from kg.cli.app import _plain_placeholders, app, main
+from kg.cli.app import _plain_placeholders, app, main, run
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]
 
 _plain_placeholders()
 extract.register(app)

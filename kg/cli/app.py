@@ -14,7 +14,7 @@ import typer
 
 from kg.errors import KgError
 
-__all__ = ["app", "err", "main"]
+__all__ = ["app", "err", "main", "run"]
 
 app = typer.Typer(
     name="kg",
@@ -85,22 +85,34 @@ def err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def main() -> None:
-    """Entry point of the ``kg`` console script."""
+def run(args: list[str] | None = None) -> int:
+    """Run ``kg`` with ``args`` (default: the command line) in this process; its exit code.
+
+    Library errors and operating-system errors become one line on stderr and code 1,
+    Ctrl-C code 130, usage errors code 2.
+    """
     import kg.cli  # noqa: F401  (every command group registers itself on ``app``)
 
     try:
-        app()
+        app(args=args)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
     except KgError as exc:
         # one line, whatever the driver or a parser put in the message
         err("kg: error: " + " ".join(str(exc).split()))
-        sys.exit(1)
+        return 1
     except BrokenPipeError:
-        sys.exit(1)
+        return 1
     except OSError as exc:  # a file the library did not name itself (a full disk, a closed pipe …)
         where = f"{exc.filename}: " if exc.filename is not None else ""
         err(f"kg: error: {where}{exc.strerror or exc}")
-        sys.exit(1)
+        return 1
     except KeyboardInterrupt:
         err("kg: interrupted")
-        sys.exit(130)
+        return 130
+    return 0
+
+
+def main() -> None:
+    """Entry point of the ``kg`` console script."""
+    sys.exit(run())

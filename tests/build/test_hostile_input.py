@@ -9,7 +9,6 @@ BOM, and an article whose extraction runs past its time budget.
 from __future__ import annotations
 
 import json
-import sys
 import time
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from build_helpers import GOOD, SLOW, slow_extractor, write_jsonl
 from rdflib import Literal
 
 from kg.build import REPORT_NAME, build
-from kg.cli import main
+from kg.cli import run
 from kg.export import parse_rdf
 from kg.ingest import decode, read_inputs
 
@@ -108,21 +107,12 @@ def test_utf16_with_a_bom_is_text() -> None:
         assert decode(data, "x.txt") == text, encoding
 
 
-def _kg(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
-    monkeypatch.setattr(sys, "argv", ["kg", *args])
-    try:
-        main()
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
-
-
 def test_kg_extract_to_ntriples_survives_a_lone_surrogate(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     corpus = _write_hostile(tmp_path / "hostile.jsonl")
     out = tmp_path / "x.nt"
-    code = _kg(monkeypatch, "extract", str(corpus), "-o", str(out), "-q")
+    code = run(["extract", str(corpus), "-o", str(out), "-q"])
     assert code == 0, capsys.readouterr().err
     graph = parse_rdf(out)
     assert Literal("省委第三巡视组进驻省林业局\ufffd。") in set(graph.objects())

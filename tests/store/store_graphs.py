@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal
 
 import pytest
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
-from kg.cli import main
+from kg.cli import run
 from kg.graph import decimal_literal
 from kg.store import server
 from kg.store.connect import Store
@@ -209,9 +208,4 @@ def run_kg(monkeypatch: pytest.MonkeyPatch, store: Store, *args: str) -> int:
     monkeypatch.setenv("NEO4J_USERNAME", settings.user)
     monkeypatch.setenv("NEO4J_PASSWORD", server.read_password(settings.local.home))
     monkeypatch.setenv("NEO4J_DATABASE", str(settings.database))
-    monkeypatch.setattr(sys, "argv", ["kg", *args])
-    try:
-        main()
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
+    return run(list(args))
