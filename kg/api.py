@@ -31,10 +31,10 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
@@ -68,8 +68,6 @@ Inputs = str | Path | Article | Iterable[str | Path | Article]
 GraphSource = Graph | str | Path | Article | Iterable[str | Path | Article]
 """A graph, an RDF file (``.ttl .nt .jsonld .trig``), or inputs to extract one from."""
 
-_T = TypeVar("_T")
-
 
 @contextmanager
 def io_errors() -> Iterator[None]:
@@ -83,18 +81,6 @@ def io_errors() -> Iterator[None]:
         raise InputError(f"{where}: {exc.strerror or exc}") from exc
     except UnicodeError as exc:
         raise InputError(f"text is not valid Unicode: {exc}") from exc
-
-
-def _guarded(function: Callable[..., _T]) -> Callable[..., _T]:
-    def call(*args: object, **kwargs: object) -> _T:
-        with io_errors():
-            return function(*args, **kwargs)
-
-    call.__name__ = function.__name__
-    call.__qualname__ = function.__qualname__
-    call.__doc__ = function.__doc__
-    call.__wrapped__ = function  # type: ignore[attr-defined]
-    return call
 
 
 def _split(inputs: Inputs) -> tuple[list[Article], list[str]]:
@@ -151,7 +137,7 @@ def _graph(source: GraphSource, *, base: str | None = None) -> Graph:
     return extract(source, base=base)
 
 
-@_guarded
+@io_errors()
 def build(corpus: Inputs, out: str | Path, **options: object) -> BuildReport:
     """Build a corpus into ``out`` (graph.ttl, graph.trig, graph.html, report.html, report.json).
 
@@ -194,7 +180,7 @@ def _store(store: Store | None) -> Iterator[Store]:
         yield opened
 
 
-@_guarded
+@io_errors()
 def load(source: GraphSource, store: Store | None = None, *, batch_size: int | None = None) -> LoadSummary:
     """Load a graph (or what is extracted from inputs) into the database, idempotently."""
     from kg.store.load import DEFAULT_BATCH_SIZE, load_graph
@@ -204,7 +190,7 @@ def load(source: GraphSource, store: Store | None = None, *, batch_size: int | N
         return load_graph(target, graph, batch_size=batch_size or DEFAULT_BATCH_SIZE)
 
 
-@_guarded
+@io_errors()
 def export(source: Store | GraphSource, output: str | Path, *, fmt: str | None = None) -> str:
     """Write a database, a graph or inputs in a ``kg export`` format (by name, else by suffix).
 
@@ -223,7 +209,7 @@ def export(source: Store | GraphSource, output: str | Path, *, fmt: str | None =
     return chosen.name
 
 
-@_guarded
+@io_errors()
 def viz(source: GraphSource, output: str | Path, **options: object) -> ViewerPage:
     """Write the interactive HTML viewer of a graph; ``options`` as :func:`kg.viz.render_html`."""
     from kg.viz import render_html
@@ -231,7 +217,7 @@ def viz(source: GraphSource, output: str | Path, **options: object) -> ViewerPag
     return render_html(_graph(source), output, **options)  # type: ignore[arg-type]
 
 
-@_guarded
+@io_errors()
 def query(name: str, store: Store | None = None, **params: object) -> Result:
     """Run a library query (``kg query list`` names them) with its parameters, read-only."""
     from kg.queries import run_query
@@ -240,7 +226,7 @@ def query(name: str, store: Store | None = None, **params: object) -> Result:
         return run_query(target, name, params)
 
 
-@_guarded
+@io_errors()
 def validate(source: GraphSource) -> Report:
     """Check a graph, an RDF file or inputs against the ontology's SHACL shapes."""
     from kg.export import RDF_SUFFIXES
